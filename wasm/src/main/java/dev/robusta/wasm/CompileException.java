@@ -1,0 +1,56 @@
+package dev.robusta.wasm;
+
+/**
+ * A module that cannot be compiled: malformed bytes or text ({@link Kind#MALFORMED}) or a module that
+ * fails validation ({@link Kind#INVALID}). The JavaScript API's {@code CompileError}.
+ */
+public final class CompileException extends WasmException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a module was rejected. */
+    public enum Kind {
+        /** The binary or text cannot be decoded ({@code assert_malformed}). */
+        MALFORMED,
+        /** The module decodes but does not validate ({@code assert_invalid}). */
+        INVALID
+    }
+
+    private final Kind kind;
+    private final long offset;
+
+    /**
+     * @param kind    malformed or invalid
+     * @param message begins with the spec's text
+     * @param offset  byte offset in the binary where the problem was found, or -1 when unknown
+     */
+    public CompileException(Kind kind, String message, long offset) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+    }
+
+    public CompileException(Kind kind, String message, long offset, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.offset = offset;
+    }
+
+    /** A malformed-module error at {@code offset}. */
+    public static CompileException malformed(String message, long offset) {
+        return new CompileException(Kind.MALFORMED, message, offset);
+    }
+
+    /** An invalid-module error at {@code offset}. */
+    public static CompileException invalid(String message, long offset) {
+        return new CompileException(Kind.INVALID, message, offset);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The byte offset of the problem in the module's binary, or -1 when unknown. */
+    public long offset() {
+        return offset;
+    }
+}
