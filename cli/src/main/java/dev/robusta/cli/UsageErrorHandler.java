@@ -25,7 +25,7 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     }
 
     /** The reason on one line, starting in lower case, without a final period. */
-    static String reason(ParameterException ex) {
+    private static String reason(ParameterException ex) {
         String reason;
         if (ex instanceof UnmatchedArgumentException unmatched && isUnknownCommand(unmatched)) {
             reason = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
