@@ -81,16 +81,16 @@ public final class WatPrinter {
 
     private final WasmModule module;
     private final Options options;
-    private final WatPrinterNames names;
-    private final WatPrinterInstr instr;
+    private final WatNamePrinter names;
+    private final WatInstrPrinter instr;
     private final WatPrinterStackEffects effects;
     private final StringBuilder sb = new StringBuilder();
 
     private WatPrinter(WasmModule module, Options options) {
         this.module = module;
         this.options = options;
-        this.names = WatPrinterNames.of(module.names(), options.names());
-        this.instr = new WatPrinterInstr(module, names);
+        this.names = WatNamePrinter.of(module.names(), options.names());
+        this.instr = new WatInstrPrinter(module, names);
         this.effects = new WatPrinterStackEffects(module, instr);
     }
 
@@ -140,7 +140,7 @@ public final class WatPrinter {
             sb.append(')');
         }
         for (Export e : module.exports()) {
-            field("export").append(' ').append(WatPrinterLiterals.string(e.name()))
+            field("export").append(' ').append(WatLiteralPrinter.string(e.name()))
                     .append(" (").append(e.kind().text()).append(' ')
                     .append(e.kind() == ExternKind.FUNC ? names.funcRef(e.index())
                             : Integer.toUnsignedString(e.index()))
@@ -256,8 +256,8 @@ public final class WatPrinter {
     private void imports() {
         int funcs = 0, tables = 0, memories = 0, globals = 0, tags = 0;
         for (Import imp : module.imports()) {
-            field("import").append(' ').append(WatPrinterLiterals.string(imp.module()))
-                    .append(' ').append(WatPrinterLiterals.string(imp.name())).append(" (")
+            field("import").append(' ').append(WatLiteralPrinter.string(imp.module()))
+                    .append(' ').append(WatLiteralPrinter.string(imp.name())).append(" (")
                     .append(imp.kind().text());
             switch (imp.kind()) {
                 case FUNC: {
@@ -350,9 +350,9 @@ public final class WatPrinter {
             locals(funcIdx, params, body);
             int returnArity = ft != null ? ft.results().size() : WatPrinterStackEffects.UNKNOWN;
             if (options.folded()) {
-                WatPrinterFolded.body(sb, instr, effects, body.body(), funcIdx, returnArity, 4);
+                WatFoldedPrinter.body(sb, instr, effects, body.body(), funcIdx, returnArity, 4);
             } else {
-                WatPrinterFlat.body(sb, instr, body.body(), funcIdx, 4);
+                WatFlatPrinter.body(sb, instr, body.body(), funcIdx, 4);
             }
         }
         sb.append(')');
@@ -534,7 +534,7 @@ public final class WatPrinter {
             offset(seg.offset());
         }
         sb.append(' ');
-        WatPrinterLiterals.appendString(sb, seg.init());
+        WatLiteralPrinter.appendString(sb, seg.init());
         sb.append(')');
     }
 }

@@ -17,11 +17,11 @@ final class WatPrinterStackEffects {
     static final int UNKNOWN = -1;
 
     private final WasmModule module;
-    private final WatPrinterInstr instr;
+    private final WatInstrPrinter instr;
     private int params;
     private int results;
 
-    WatPrinterStackEffects(WasmModule module, WatPrinterInstr instr) {
+    WatPrinterStackEffects(WasmModule module, WatInstrPrinter instr) {
         this.module = module;
         this.instr = instr;
     }

@@ -9,8 +9,8 @@ import dev.robusta.wasm.code.CodeReader;
  * Prints a function body in the flat (linear) form, one instruction a line, block contents indented, each
  * block's label numbered in a comment ({@code block  ;; label = @1}) as wabt's {@code wasm2wat} does.
  */
-final class WatPrinterFlat {
-    private WatPrinterFlat() {
+final class WatFlatPrinter {
+    private WatFlatPrinter() {
     }
 
     /**
@@ -18,7 +18,7 @@ final class WatPrinterFlat {
      *
      * @param indent the indentation of the outermost instructions, in spaces
      */
-    static void body(StringBuilder sb, WatPrinterInstr instr, Expression body, int funcIdx, int indent) {
+    static void body(StringBuilder sb, WatInstrPrinter instr, Expression body, int funcIdx, int indent) {
         CodeReader r = new CodeReader(body, Features.ALL);
         int depth = 0;
         while (r.hasNext()) {

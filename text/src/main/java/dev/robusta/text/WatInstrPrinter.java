@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  * immediates, with label targets commented as wabt does ({@code br 1 (;@2;)}) and floats followed by
  * their decimal value ({@code f64.const 0x1.8p+1 (;=3;)}).
  */
-final class WatPrinterInstr {
+final class WatInstrPrinter {
     private static final Map<Opcode, Integer> NATURAL_ALIGN = naturalAlignments();
 
     private final WasmModule module;
-    private final WatPrinterNames names;
+    private final WatNamePrinter names;
 
-    WatPrinterInstr(WasmModule module, WatPrinterNames names) {
+    WatInstrPrinter(WasmModule module, WatNamePrinter names) {
         this.module = module;
         this.names = names;
     }
@@ -152,15 +152,15 @@ final class WatPrinterInstr {
                 sb.append(' ').append(r.value());
                 break;
             case F32:
-                sb.append(' ').append(WatPrinterLiterals.f32((int) r.value()))
-                        .append(" (;=").append(WatPrinterLiterals.f32Decimal((int) r.value())).append(";)");
+                sb.append(' ').append(WatLiteralPrinter.f32((int) r.value()))
+                        .append(" (;=").append(WatLiteralPrinter.f32Decimal((int) r.value())).append(";)");
                 break;
             case F64:
-                sb.append(' ').append(WatPrinterLiterals.f64(r.value()))
-                        .append(" (;=").append(WatPrinterLiterals.f64Decimal(r.value())).append(";)");
+                sb.append(' ').append(WatLiteralPrinter.f64(r.value()))
+                        .append(" (;=").append(WatLiteralPrinter.f64Decimal(r.value())).append(";)");
                 break;
             case V128:
-                sb.append(' ').append(WatPrinterLiterals.v128(r.value(), r.value2()));
+                sb.append(' ').append(WatLiteralPrinter.v128(r.value(), r.value2()));
                 break;
             case SHUFFLE:
                 for (int i = 0; i < 16; i++) {

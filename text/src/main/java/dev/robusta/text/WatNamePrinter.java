@@ -14,21 +14,21 @@ import java.util.TreeMap;
  * becomes a quoted identifier {@code $"..."} (WebAssembly 3.0). An empty name, or one already given to
  * another entity of the same index space, gives no identifier: that entity is printed by index.
  */
-final class WatPrinterNames {
-    private static final WatPrinterNames NONE = new WatPrinterNames(NameSection.EMPTY);
+final class WatNamePrinter {
+    private static final WatNamePrinter NONE = new WatNamePrinter(NameSection.EMPTY);
 
     private final NameSection section;
     private final Map<Integer, String> funcs = new HashMap<>();
     private final Map<Integer, Map<Integer, String>> locals = new HashMap<>();
 
-    private WatPrinterNames(NameSection section) {
+    private WatNamePrinter(NameSection section) {
         this.section = section;
         assign(section.functionNames(), funcs);
     }
 
     /** The identifiers of the given name section, or none when {@code use} is false. */
-    static WatPrinterNames of(NameSection section, boolean use) {
-        return use && section != null ? new WatPrinterNames(section) : NONE;
+    static WatNamePrinter of(NameSection section, boolean use) {
+        return use && section != null ? new WatNamePrinter(section) : NONE;
     }
 
     /** The module's identifier, or null. */
@@ -88,7 +88,7 @@ final class WatPrinterNames {
         }
         for (int i = 0; i < name.length(); i++) {
             if (!isIdChar(name.charAt(i))) {
-                return "$" + WatPrinterLiterals.string(name);
+                return "$" + WatLiteralPrinter.string(name);
             }
         }
         return "$" + name;

@@ -7,8 +7,8 @@ import java.util.Locale;
  * How {@link WatPrinter} spells literals: floats as exact hexadecimal (so that they parse back to the same
  * bits), NaNs with their payload, strings with {@code \xx} escapes, v128 constants as four i32 lanes.
  */
-final class WatPrinterLiterals {
-    private WatPrinterLiterals() {
+final class WatLiteralPrinter {
+    private WatLiteralPrinter() {
     }
 
     /** An f32 given by its bits: {@code 0x1.8p+3}, {@code -inf}, {@code nan}, {@code nan:0x200000}. */

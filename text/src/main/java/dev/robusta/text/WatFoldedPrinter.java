@@ -18,7 +18,7 @@ import java.util.List;
  * instructions in their order. Both building and printing use explicit stacks, so deep nesting cannot
  * overflow the Java stack.
  */
-final class WatPrinterFolded {
+final class WatFoldedPrinter {
     private static final int PLAIN = 0, BLOCK = 1, IF = 2, TRY = 3;
 
     /** An instruction with its nested operands, or a block with its parts. */
@@ -86,20 +86,20 @@ final class WatPrinterFolded {
         }
     }
 
-    private WatPrinterFolded() {
+    private WatFoldedPrinter() {
     }
 
     /**
      * Appends the instructions of {@code body} (without its final {@code end}), folded, each tree starting
      * on a new line.
      */
-    static void body(StringBuilder sb, WatPrinterInstr instr, WatPrinterStackEffects effects, Expression body,
+    static void body(StringBuilder sb, WatInstrPrinter instr, WatPrinterStackEffects effects, Expression body,
                      int funcIdx, int returnArity, int indent) {
         List<Node> trees = build(instr, effects, body, funcIdx, returnArity);
         print(sb, trees, indent);
     }
 
-    private static List<Node> build(WatPrinterInstr instr, WatPrinterStackEffects effects, Expression body,
+    private static List<Node> build(WatInstrPrinter instr, WatPrinterStackEffects effects, Expression body,
                                     int funcIdx, int returnArity) {
         CodeReader r = new CodeReader(body, Features.ALL);
         List<Frame> frames = new ArrayList<>();
