@@ -33,6 +33,16 @@ class BinaryDecoderSpecTest {
         return tests(WastBinaryModules.load("wasm-3.0"), Features.V3);
     }
 
+    @TestFactory
+    Stream<DynamicTest> customPageSizesProposal() {
+        return tests(WastBinaryModules.load("proposals/custom-page-sizes"), Features.ALL);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> wideArithmeticProposal() {
+        return tests(WastBinaryModules.load("proposals/wide-arithmetic"), Features.ALL);
+    }
+
     @Test
     void suite_hasTheExpectedKindsOfCases() {
         List<Case> cases = WastBinaryModules.load("wasm-2.0");
