@@ -12,6 +12,7 @@ import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.code.CodeReader;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -45,6 +46,14 @@ final class CodeValidator {
 
     private Locals locals;
     private List<ValType> returns;
+    /**
+     * Initialization of non-defaultable locals (3.0): which are set, and the stack of those set since
+     * the enclosing blocks began (they become unset again when their block ends). Null when the function
+     * has no such local.
+     */
+    private BitSet initialized;
+    private int[] inits = new int[8];
+    private int initCount;
     private int visibleGlobals;
 
     // The block type last read by blockType().
@@ -58,6 +67,8 @@ final class CodeValidator {
         List<ValType> results;
         int height;
         boolean unreachable;
+        /** The height of the stack of initialized locals when the frame was entered. */
+        int initHeight;
 
         List<ValType> labelTypes() {
             return kind == Opcode.LOOP ? params : results;
@@ -83,6 +94,8 @@ final class CodeValidator {
         this.locals = locals;
         this.returns = type.results();
         this.visibleGlobals = ctx.globalCount();
+        this.initialized = locals.hasNonDefaultable() ? new BitSet() : null;
+        this.initCount = 0;
         run(body, where);
     }
 
@@ -95,6 +108,8 @@ final class CodeValidator {
         this.locals = Locals.of(NONE, List.of());
         this.returns = ValTypes.list(type);
         this.visibleGlobals = visibleGlobals;
+        this.initialized = null;
+        this.initCount = 0;
         run(expr, where);
     }
 
@@ -170,14 +185,9 @@ final class CodeValidator {
             case DROP: popAny(); break;
             case SELECT: select(); break;
             case SELECT_T: selectTyped(r.selectTypes()); break;
-            case LOCAL_GET: push(local(r.index())); break;
-            case LOCAL_SET: pop(local(r.index())); break;
-            case LOCAL_TEE: {
-                ValType t = local(r.index());
-                pop(t);
-                push(t);
-                break;
-            }
+            case LOCAL_GET: push(localGet(r.index())); break;
+            case LOCAL_SET: localSet(r.index()); break;
+            case LOCAL_TEE: push(localSet(r.index())); break;
             case GLOBAL_GET: push(ctx.global(r.index(), visibleGlobals).valType()); break;
             case GLOBAL_SET: globalSet(r.index()); break;
             case TABLE_GET: tableGet(r.index()); break;
@@ -195,7 +205,8 @@ final class CodeValidator {
             case REF_FUNC: refFunc(r.index()); break;
             case ATOMIC_FENCE: break;
             default:
-                if (!TableMemoryRules.apply(this, op, r)) {
+                if (!TableMemoryRules.apply(this, op, r) && !ReferenceRules.apply(this, op, r)
+                        && !ExceptionRules.apply(this, op, r)) {
                     throw new Invalid("unsupported instruction " + op.mnemonic());
                 }
                 break;
@@ -267,7 +278,7 @@ final class CodeValidator {
         }
     }
 
-    private void blockType(CodeReader r) {
+    void blockType(CodeReader r) {
         int idx = r.blockTypeIndex();
         if (idx >= 0) {
             FuncType ft = ctx.type(idx);
@@ -302,7 +313,7 @@ final class CodeValidator {
         pushAll(f.results);
     }
 
-    private boolean sameTypes(List<ValType> params, List<ValType> results) {
+    boolean sameTypes(List<ValType> params, List<ValType> results) {
         if (params.size() != results.size()) {
             return false;
         }
@@ -319,6 +330,21 @@ final class CodeValidator {
             throw ModuleContext.unknown("label", depth);
         }
         return ctrls[ctrlCount - 1 - depth];
+    }
+
+    /** The types a branch to label {@code depth} (u32) carries: "unknown label" when there is none. */
+    List<ValType> labelTypes(int depth) {
+        return label(depth).labelTypes();
+    }
+
+    /** The parameters of the block type last read by {@link #blockType}. */
+    List<ValType> blockParams() {
+        return btParams;
+    }
+
+    /** The results of the block type last read by {@link #blockType}. */
+    List<ValType> blockResults() {
+        return btResults;
     }
 
     private void br(int depth) {
@@ -364,7 +390,7 @@ final class CodeValidator {
         unreachable();
     }
 
-    private void checkTailCallResults(FuncType ft) {
+    void checkTailCallResults(FuncType ft) {
         if (!sameTypes(ft.results(), returns)) {
             throw new Invalid("type mismatch: tail call returns " + ValTypes.toString(ft.results())
                     + " but the function returns " + ValTypes.toString(returns));
@@ -436,6 +462,34 @@ final class CodeValidator {
         return t;
     }
 
+    private ValType localGet(int idx) {
+        ValType t = local(idx);
+        if (initialized != null && !initialized.get(idx) && !locals.isInitialized(idx)) {
+            throw new Invalid("uninitialized local " + idx);
+        }
+        return t;
+    }
+
+    /** local.set: pops the value and marks the local initialized; returns its type. */
+    private ValType localSet(int idx) {
+        ValType t = local(idx);
+        pop(t);
+        if (initialized != null && !initialized.get(idx) && !locals.isInitialized(idx)) {
+            initialized.set(idx);
+            if (initCount == inits.length) {
+                inits = Arrays.copyOf(inits, initCount * 2);
+            }
+            inits[initCount++] = idx;
+        }
+        return t;
+    }
+
+    private void resetInits(int height) {
+        while (initCount > height) {
+            initialized.clear(inits[--initCount]);
+        }
+    }
+
     private void globalSet(int idx) {
         GlobalType gt = ctx.global(idx, visibleGlobals);
         if (!gt.mutable()) {
@@ -483,14 +537,14 @@ final class CodeValidator {
         vals[valCount++] = t;
     }
 
-    private void pushAll(List<ValType> ts) {
+    void pushAll(List<ValType> ts) {
         for (int i = 0, n = ts.size(); i < n; i++) {
             push(ts.get(i));
         }
     }
 
     /** Pops one operand of any type; null when it is unknown (unreachable code). */
-    private ValType popAny() {
+    ValType popAny() {
         Frame f = ctrls[ctrlCount - 1];
         if (valCount == f.height) {
             if (f.unreachable) {
@@ -508,7 +562,7 @@ final class CodeValidator {
         popNeeds();
     }
 
-    private void popAll(List<ValType> ts) {
+    void popAll(List<ValType> ts) {
         needClear();
         need(ts);
         popNeeds();
@@ -525,7 +579,7 @@ final class CodeValidator {
         needs[needCount++] = t;
     }
 
-    private void need(List<ValType> ts) {
+    void need(List<ValType> ts) {
         for (int i = 0, n = ts.size(); i < n; i++) {
             need(ts.get(i));
         }
@@ -569,7 +623,7 @@ final class CodeValidator {
 
     // ---- control stack ----
 
-    private void pushCtrl(Opcode kind, List<ValType> params, List<ValType> results) {
+    void pushCtrl(Opcode kind, List<ValType> params, List<ValType> results) {
         if (ctrlCount == ctrls.length) {
             ctrls = Arrays.copyOf(ctrls, ctrlCount * 2);
         }
@@ -584,6 +638,7 @@ final class CodeValidator {
         f.results = results;
         f.height = valCount;
         f.unreachable = false;
+        f.initHeight = initCount;
         pushAll(params);
     }
 
@@ -599,10 +654,11 @@ final class CodeValidator {
             throw mismatch("block", needs, needCount, valCount - f.height);
         }
         ctrlCount--;
+        resetInits(f.initHeight);
         return f;
     }
 
-    private void unreachable() {
+    void unreachable() {
         Frame f = ctrls[ctrlCount - 1];
         valCount = f.height;
         f.unreachable = true;

@@ -18,19 +18,26 @@ final class Locals {
     private final long[] groupEnds;
     private final ValType[] groupTypes;
     private final long count;
+    private final int paramCount;
+    private final boolean nonDefaultable;
 
-    private Locals(ValType[] flat, long[] groupEnds, ValType[] groupTypes, long count) {
+    private Locals(ValType[] flat, long[] groupEnds, ValType[] groupTypes, long count, int paramCount,
+                   boolean nonDefaultable) {
         this.flat = flat;
         this.groupEnds = groupEnds;
         this.groupTypes = groupTypes;
         this.count = count;
+        this.paramCount = paramCount;
+        this.nonDefaultable = nonDefaultable;
     }
 
     /** The locals of a function with these parameters and declared local groups. */
     static Locals of(List<ValType> params, List<LocalGroup> groups) {
         long count = params.size();
+        boolean nonDefaultable = false;
         for (LocalGroup g : groups) {
             count += Integer.toUnsignedLong(g.count());
+            nonDefaultable |= g.count() != 0 && !isDefaultable(g.type());
         }
         if (count <= EXPAND_LIMIT) {
             ValType[] flat = new ValType[(int) count];
@@ -43,7 +50,7 @@ final class Locals {
                     flat[i++] = g.type();
                 }
             }
-            return new Locals(flat, null, null, count);
+            return new Locals(flat, null, null, count, params.size(), nonDefaultable);
         }
         // One group per parameter, then the declared groups; empty groups are kept (they never match).
         int n = params.size() + groups.size();
@@ -60,7 +67,22 @@ final class Locals {
             ends[i] = end;
             types[i++] = g.type();
         }
-        return new Locals(null, ends, types, count);
+        return new Locals(null, ends, types, count, params.size(), nonDefaultable);
+    }
+
+    /** Whether a value of type {@code t} has a default (zero or null): all but non-nullable references. */
+    static boolean isDefaultable(ValType t) {
+        return !t.isReference() || t.isNullable();
+    }
+
+    /** Whether some declared local has no default value, so that its initialization must be tracked. */
+    boolean hasNonDefaultable() {
+        return nonDefaultable;
+    }
+
+    /** Whether local {@code idx} (which exists) is initialized on entry: a parameter or a defaultable local. */
+    boolean isInitialized(int idx) {
+        return idx < paramCount || isDefaultable(type(idx));
     }
 
     /** The number of locals, parameters included. */

@@ -33,6 +33,14 @@ import static dev.robusta.wasm.ValType.HT_STRUCT;
  * @see <a href="https://webassembly.github.io/spec/core/valid/matching.html">Matching</a>
  */
 final class Subtyping {
+    /** The heap type of {@link #BOT_REF}; not a heap type of the binary format. */
+    static final int HT_BOT = -0x80;
+    /**
+     * The bottom reference type of the algorithm: the type of an unknown operand known to be a reference
+     * (after {@code ref.as_non_null} in unreachable code). It matches every reference type.
+     */
+    static final ValType BOT_REF = ValType.ref(false, HT_BOT);
+
     private final List<SubType> types;
 
     Subtyping(List<SubType> types) {
@@ -43,6 +51,9 @@ final class Subtyping {
     boolean matches(ValType actual, ValType expected) {
         if (actual == null || expected == null || actual == expected) {
             return true;
+        }
+        if (actual == BOT_REF) {
+            return expected.isReference();
         }
         if (!actual.isReference() || !expected.isReference()) {
             return actual.equals(expected);

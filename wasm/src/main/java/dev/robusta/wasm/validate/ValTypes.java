@@ -56,6 +56,9 @@ final class ValTypes {
     }
 
     private static String name(ValType t) {
-        return t == null ? "_" : t.toString();
+        if (t == null) {
+            return "_";
+        }
+        return t == Subtyping.BOT_REF ? "(ref bot)" : t.toString();
     }
 }
