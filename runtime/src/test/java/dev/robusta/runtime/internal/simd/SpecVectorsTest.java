@@ -41,7 +41,7 @@ class SpecVectorsTest {
 
     private static Path locateSuite() {
         String property = System.getProperty("robusta.testsuite");
-        if (property != null) {
+        if (property != null && Files.isDirectory(Path.of(property, "wasm-2.0"))) {
             return Path.of(property);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
