@@ -43,6 +43,14 @@ import java.util.List;
  * encoding (an element segment's {@code flags}: whether a table is named, whether initializers are function
  * indices or expressions).
  *
+ * <p>Where it differs from {@code wasm2wat}: a block whose type is a type index names it
+ * ({@code block (type 2) (param i32) (result i32)}), so that the text selects that very type; locals are
+ * declared one {@code (local ...)} per group of the binary; a name that is not a plain identifier is printed
+ * as a quoted identifier ({@code $"my name"}, WebAssembly 3.0) rather than mangled; subnormal floats are
+ * normalised ({@code 0x1p-149}); in folded form, an instruction after a branch is not folded around it. The
+ * name section's function, local and module names are used (the model carries no others); custom sections
+ * are not printed.
+ *
  * <pre>{@code
  * String wat = WatPrinter.print(module);
  * String folded = WatPrinter.print(module, WatPrinter.Options.FOLDED);
@@ -94,7 +102,11 @@ public final class WatPrinter {
         this.effects = new WatPrinterStackEffects(module, instr);
     }
 
-    /** The module in the text format, instructions flat, with a final newline. */
+    /**
+     * The module in the text format, instructions flat, with a final newline.
+     *
+     * @throws CompileException (MALFORMED) when an instruction sequence cannot be decoded
+     */
     public static String print(WasmModule module) {
         return print(module, Options.FLAT);
     }
@@ -307,8 +319,18 @@ public final class WatPrinter {
         }
     }
 
+    /** {@code i64? min max? shared?}: the address type only for 64-bit, the numbers unsigned. */
     private void limits(Limits l) {
-        sb.append(' ').append(l);
+        if (l.is64()) {
+            sb.append(" i64");
+        }
+        sb.append(' ').append(Long.toUnsignedString(l.min()));
+        if (l.hasMax()) {
+            sb.append(' ').append(Long.toUnsignedString(l.max()));
+        }
+        if (l.shared()) {
+            sb.append(" shared");
+        }
     }
 
     private void globalType(GlobalType g) {
