@@ -3,6 +3,7 @@ package dev.robusta.text;
 import dev.robusta.wasm.ArrayType;
 import dev.robusta.wasm.CompileException;
 import dev.robusta.wasm.CompositeType;
+import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.DataSegment;
 import dev.robusta.wasm.ElemSegment;
 import dev.robusta.wasm.Export;
@@ -71,19 +72,25 @@ public final class WatPrinter {
      *               rather than one a line
      * @param names  whether identifiers are taken from the name section (wabt's default; false is
      *               {@code --no-debug-names})
+     * @param customSections whether custom sections (the name section included) are printed, as custom
+     *               annotations {@code (@custom "name" (after type) "bytes")} at the end of the module
      */
-    public record Options(boolean folded, boolean names) {
-        /** Flat instructions, names from the name section: the default. */
-        public static final Options FLAT = new Options(false, true);
-        /** Folded instructions, names from the name section. */
-        public static final Options FOLDED = new Options(true, true);
+    public record Options(boolean folded, boolean names, boolean customSections) {
+        /** Flat instructions, names from the name section, no custom sections: the default. */
+        public static final Options FLAT = new Options(false, true, false);
+        /** Folded instructions, names from the name section, no custom sections. */
+        public static final Options FOLDED = new Options(true, true, false);
 
         public Options withFolded(boolean folded) {
-            return new Options(folded, names);
+            return new Options(folded, names, customSections);
         }
 
         public Options withNames(boolean names) {
-            return new Options(folded, names);
+            return new Options(folded, names, customSections);
+        }
+
+        public Options withCustomSections(boolean customSections) {
+            return new Options(folded, names, customSections);
         }
     }
 
@@ -167,7 +174,27 @@ public final class WatPrinter {
         for (int i = 0; i < module.datas().size(); i++) {
             data(i, module.datas().get(i));
         }
+        if (options.customSections()) {
+            for (CustomSection c : module.customSections()) {
+                customSection(c);
+            }
+        }
         sb.append(")\n");
+    }
+
+    private static final String[] SECTION_NAMES = {"first", "type", "import", "func", "table", "memory", "global",
+        "export", "start", "elem", "code", "data", "datacount", "tag"};
+
+    /** A custom annotation: {@code (@custom "name" (after type) "bytes")}, {@code (before first)} for placement 0. */
+    private void customSection(CustomSection c) {
+        sb.append("\n  (@custom ").append(WatLiteralPrinter.string(c.name()));
+        int p = c.placement();
+        if (p >= 0 && p < SECTION_NAMES.length) {
+            sb.append(p == 0 ? " (before first)" : " (after " + SECTION_NAMES[p] + ")");
+        }
+        sb.append(' ');
+        WatLiteralPrinter.appendString(sb, c.content());
+        sb.append(')');
     }
 
     /** Starts a module field on a new line: {@code (keyword}. */

@@ -123,6 +123,9 @@ class WatRoundTripPrinterTest {
             String wat = WatPrinter.print(m);
             byte[] normalised = BinaryEncoder.encode(parse(wat));
             printParseEncode(normalised, wat);
+            // custom sections printed as annotations, which the parser skips: well-formed, nothing else changes
+            String annotated = WatPrinter.print(m, WatPrinter.Options.FLAT.withCustomSections(true));
+            assertArrayEquals(normalised, BinaryEncoder.encode(parse(annotated)), annotated);
         } else {
             QuoteModule q = (QuoteModule) source;
             WasmModule m;
