@@ -6,4 +6,5 @@ module dev.robusta.wasm {
     exports dev.robusta.wasm;
     exports dev.robusta.wasm.binary;
     exports dev.robusta.wasm.code;
+    exports dev.robusta.wasm.validate;
 }

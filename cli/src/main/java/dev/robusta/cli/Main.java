@@ -1,0 +1,56 @@
+package dev.robusta.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The entry point of the {@code robusta} command. {@link #main} only exits with what {@link #run} returns,
+ * so that tests (and embedders) can run the whole command line in-process with their own streams.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Runs the command line on the process's standard streams and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /**
+     * Runs the {@code robusta} command line.
+     *
+     * @param args the arguments after the program name
+     * @param in   what the command (and a guest) reads as standard input
+     * @param out  standard output: results, help and the version
+     * @param err  standard error: one-line reasons for failures, trap reports
+     * @return the process exit code; see {@link ExitCodes}
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine commandLine = commandLine(new Stdio(in, out, err));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The configured command line: the commands of {@link RobustaCommand} created with {@code io}, help
+     * written to {@code io.out()}, failures reported on {@code io.err()} with the exit codes of
+     * {@link ExitCodes}.
+     */
+    static CommandLine commandLine(Stdio io) {
+        CommandLine commandLine = new CommandLine(RobustaCommand.class, new CommandFactory(io));
+        commandLine.setOut(new PrintWriter(io.out(), true));
+        commandLine.setErr(new PrintWriter(io.err(), true));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler(io.err()));
+        commandLine.setExecutionExceptionHandler(new FailureHandler(io.err()));
+        return commandLine;
+    }
+}
