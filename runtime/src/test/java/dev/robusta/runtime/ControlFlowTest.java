@@ -210,6 +210,7 @@ class ControlFlowTest {
     @Test
     void ifElse_withResults_andIfWithoutElse() {
         WasmBuilder b = new WasmBuilder();
+        int addType = b.typeIdx(I32_TO_I32);
         int f = b.func(I32_TO_I32, w -> {
             w.op(LOCAL_GET).u32(0);
             w.op(IF).blockType(I32);
@@ -220,7 +221,7 @@ class ControlFlowTest {
             w.op(LOCAL_GET).u32(0);
             w.op(I32_CONST).s32(5);
             w.op(I32_GT_S);
-            w.op(IF).blockTypeEmpty();
+            w.op(IF).blockTypeIndex(addType);
             w.op(I32_CONST).s32(100);
             w.op(I32_ADD);
             w.op(END);

@@ -572,6 +572,11 @@ public final class Lowerer {
                 pop(3);
                 emit(Op.TABLE_FILL, r.index());
                 return;
+            case V128_CONST:
+                push(ValType.V128);
+                emit(Op.V128_CONST, (int) r.value(), (int) (r.value() >>> 32));
+                emit((int) r.value2(), (int) (r.value2() >>> 32));
+                return;
             default:
                 break;
         }
@@ -608,6 +613,29 @@ public final class Lowerer {
     }
 
     private void simd(Opcode op, CodeReader r, Signature sig) {
-        throw new UnsupportedOperationException("the interpreter does not support SIMD yet: " + op.mnemonic());
+        pop(sig.params.length);
+        push(sig.results);
+        switch (op.immKind()) {
+            case MEMARG:
+                memory(r.memIdx());
+                emit(Op.SIMD_MEM, op.code(), memOffset(r));
+                emit(0);
+                return;
+            case MEMARG_LANE:
+                memory(r.memIdx());
+                emit(Op.SIMD_MEM, op.code(), memOffset(r));
+                emit(r.lane());
+                return;
+            case LANE:
+                emit(Op.SIMD_IMM, op.code(), r.index());
+                emit(0, 0, 0);
+                return;
+            case SHUFFLE:
+                emit(Op.SIMD_IMM, op.code(), (int) r.value());
+                emit((int) (r.value() >>> 32), (int) r.value2(), (int) (r.value2() >>> 32));
+                return;
+            default:
+                emit(Op.SIMD, op.code());
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
 import dev.robusta.runtime.internal.WasmFunction;
+import dev.robusta.runtime.internal.simd.Simd;
 import dev.robusta.wasm.Trap;
 import dev.robusta.wasm.TrapException;
 
@@ -770,6 +771,27 @@ public final class Machine {
                         case Op.MEMORY_FILL:
                             sp -= 3;
                             BulkOps.memoryFill(mem, s, sp);
+                            break;
+
+                        // ---- SIMD ----
+                        case Op.V128_CONST:
+                            s[sp] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                            s[sp + 1] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                            sp += 2;
+                            pc += 4;
+                            break;
+                        case Op.SIMD:
+                            sp = Simd.execute(code[pc++], s, sp, 0, 0);
+                            break;
+                        case Op.SIMD_IMM:
+                            sp = Simd.execute(code[pc], s, sp,
+                                    (code[pc + 1] & 0xFFFF_FFFFL) | ((long) code[pc + 2] << 32),
+                                    (code[pc + 3] & 0xFFFF_FFFFL) | ((long) code[pc + 4] << 32));
+                            pc += 5;
+                            break;
+                        case Op.SIMD_MEM:
+                            sp = SimdMemoryOps.exec(code[pc], mem, s, sp, code[pc + 1], code[pc + 2]);
+                            pc += 3;
                             break;
 
                         default:
