@@ -21,12 +21,14 @@ final class TestModules {
         return new ByteWriter().u8(id).u32(c.length).bytes(c).toByteArray();
     }
 
-    /** Concatenates ints (as bytes) and byte arrays. */
+    /** Concatenates ints and chars (as bytes) and byte arrays. */
     static byte[] bytes(Object... parts) {
         ByteWriter w = new ByteWriter();
         for (Object p : parts) {
             if (p instanceof Integer) {
                 w.u8((Integer) p);
+            } else if (p instanceof Character) {
+                w.u8((Character) p);
             } else {
                 w.bytes((byte[]) p);
             }
