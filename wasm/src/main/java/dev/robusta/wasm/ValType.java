@@ -89,7 +89,7 @@ public final class ValType {
 
     /** Whether {@code heapType} is one of the abstract heap types (not a type index). */
     public static boolean isAbstractHeapType(int heapType) {
-        return heapType < 0 && heapType >= HT_EXN;
+        return heapType >= HT_EXN && heapType <= HT_NOEXN;
     }
 
     /** The text name of an abstract heap type ("func", "extern", ...), or the decimal type index. */

@@ -79,8 +79,12 @@ public final class ByteReader {
         return CompileException.malformed(message, offset());
     }
 
+    /**
+     * Running out of bytes. The reference interpreter reports every end of input this way, whether in a
+     * section, a function body or the module header ("unexpected end" is a prefix of it).
+     */
     private CompileException unexpectedEnd() {
-        return malformed(limit < buf.length ? "unexpected end of section or function" : "unexpected end");
+        return malformed("unexpected end of section or function");
     }
 
     public int u8() {
@@ -130,12 +134,13 @@ public final class ByteReader {
         for (int i = 0; i < maxBytes; i++) {
             int b = u8();
             if (i == maxBytes - 1) {
+                // As the reference interpreter: the value bits first, then the continuation bit.
+                int usedBits = bits - shift;
+                if (usedBits < 7 && ((b & 0x7F) >>> usedBits) != 0) {
+                    throw CompileException.malformed("integer too large", offset() - 1);
+                }
                 if ((b & 0x80) != 0) {
                     throw malformed("integer representation too long");
-                }
-                int usedBits = bits - shift;
-                if (usedBits < 7 && (b >>> usedBits) != 0) {
-                    throw malformed("integer too large");
                 }
             }
             result |= (long) (b & 0x7F) << shift;
@@ -154,15 +159,16 @@ public final class ByteReader {
         for (int i = 0; i < maxBytes; i++) {
             int b = u8();
             if (i == maxBytes - 1) {
-                if ((b & 0x80) != 0) {
-                    throw malformed("integer representation too long");
-                }
+                // As the reference interpreter: the value bits first, then the continuation bit.
                 int usedBits = bits - shift; // bits of the value in this byte, the top one being the sign
                 if (usedBits < 7) {
-                    int signAndUnused = b >> (usedBits - 1); // the sign bit and the unused bits above it
+                    int signAndUnused = (b & 0x7F) >> (usedBits - 1); // the sign bit and the unused bits above it
                     if (signAndUnused != 0 && signAndUnused != (0x7F >> (usedBits - 1))) {
-                        throw malformed("integer too large");
+                        throw CompileException.malformed("integer too large", offset() - 1);
                     }
+                }
+                if ((b & 0x80) != 0) {
+                    throw malformed("integer representation too long");
                 }
             }
             result |= (long) (b & 0x7F) << shift;
@@ -200,11 +206,9 @@ public final class ByteReader {
         }
     }
 
-    /** {@code n} raw bytes, checked against what remains before allocating. */
+    /** {@code n} raw bytes, checked against what remains before allocating ("unexpected end" otherwise). */
     public byte[] bytes(long n) {
-        if (n < 0 || n > remaining()) {
-            throw malformed("length out of bounds");
-        }
+        require(n);
         byte[] out = new byte[(int) n];
         System.arraycopy(buf, pos, out, 0, (int) n);
         pos += (int) n;
@@ -218,38 +222,41 @@ public final class ByteReader {
     }
 
     /**
-     * A vector length (u32) that is checked to be possible: each element takes at least
-     * {@code minElementBytes} bytes, so a length larger than the remaining bytes allow is rejected before
-     * anything is allocated.
+     * A vector length (u32) that is checked to be possible before anything is allocated. As the reference
+     * interpreter's {@code len32}, a length larger than the bytes left from the length's own first byte is
+     * "length out of bounds"; then, since each element takes at least {@code minElementBytes} bytes, a
+     * vector that cannot fit in the remaining bytes is "unexpected end of section or function".
      */
     public int vecLength(int minElementBytes) {
-        long offsetBefore = offset();
+        int before = pos;
         long n = Integer.toUnsignedLong(u32());
+        if (n > limit - before) {
+            throw CompileException.malformed("length out of bounds", base + before);
+        }
         if (minElementBytes > 0 && n * minElementBytes > remaining()) {
             pos = limit;
             throw unexpectedEnd();
         }
-        if (n > Integer.MAX_VALUE) {
-            throw CompileException.malformed("length out of bounds", offsetBefore);
-        }
         return (int) n;
     }
 
-    /** A name: a u32 length and that many bytes of valid UTF-8. */
+    /** A byte vector: a u32 length (checked as by {@link #vecLength(int)}) and that many bytes. */
+    public byte[] byteVec() {
+        return bytes(vecLength(0));
+    }
+
+    /** A name: a u32 length (checked as by {@link #vecLength(int)}) and that many bytes of valid UTF-8. */
     public String name() {
-        long len = Integer.toUnsignedLong(u32());
-        if (len > remaining()) {
-            pos = limit;
-            throw malformed(limit < buf.length ? "unexpected end of section or function" : "unexpected end");
-        }
         long at = offset();
+        int len = vecLength(0);
+        require(len);
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buf, pos, (int) len))
+                    .decode(ByteBuffer.wrap(buf, pos, len))
                     .toString();
-            pos += (int) len;
+            pos += len;
             return s;
         } catch (CharacterCodingException e) {
             throw CompileException.malformed("malformed UTF-8 encoding", at);

@@ -122,14 +122,17 @@ public final class CodeReader {
         instructionOffset = in.offset();
         int b = in.u8();
         Opcode o;
+        long code = -1;
         if (Opcode.isPrefix(b)) {
-            long code = Integer.toUnsignedLong(in.u32());
+            code = Integer.toUnsignedLong(in.u32());
             o = Opcode.prefixed(b, code);
         } else {
             o = Opcode.single(b);
         }
         if (o == null || !enabled(o)) {
-            throw CompileException.malformed("illegal opcode " + hex(b), instructionOffset);
+            // The reference interpreter's text: "illegal opcode ff", or "illegal opcode fc 1a" when prefixed.
+            String text = code < 0 ? hex(b) : hex(b) + " " + String.format("%02x", code);
+            throw CompileException.malformed("illegal opcode " + text, instructionOffset);
         }
         op = o;
         readImmediates(o.immKind());
@@ -137,7 +140,7 @@ public final class CodeReader {
     }
 
     private static String hex(int b) {
-        return String.format("0x%02x", b);
+        return String.format("%02x", b);
     }
 
     private boolean enabled(Opcode o) {
@@ -337,7 +340,8 @@ public final class CodeReader {
             align = flags;
             index2 = 0;
         }
-        if (features.multiMemory() && Integer.compareUnsigned(align, 64) >= 0) {
+        // 3.0: the flags are below 0x80 (bit 6 announcing a memory index); 2.0: the exponent is below 32.
+        if (Integer.compareUnsigned(align, features.multiMemory() ? 64 : 32) >= 0) {
             throw CompileException.malformed("malformed memop flags", at);
         }
         value = features.memory64() ? in.u64() : Integer.toUnsignedLong(in.u32());

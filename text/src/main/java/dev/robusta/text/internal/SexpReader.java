@@ -1,0 +1,79 @@
+package dev.robusta.text.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds S-expression trees from tokens, without recursion (so any nesting depth is safe), dropping
+ * annotations {@code (@id ...)} (which must be balanced). Reserved tokens and other lexical errors
+ * outside annotations are reported here: "unknown operator", "empty identifier".
+ */
+public final class SexpReader {
+    private final Lexer lexer;
+
+    public SexpReader(Lexer lexer) {
+        this.lexer = lexer;
+    }
+
+    /** Reads every node up to the end of input. */
+    public List<Sexp> readAll() {
+        List<Sexp> top = new ArrayList<>();
+        List<List<Sexp>> stack = new ArrayList<>();
+        List<Token> opens = new ArrayList<>();
+        List<Sexp> current = top;
+        while (true) {
+            Token t = lexer.next();
+            switch (t.kind) {
+                case EOF:
+                    if (!opens.isEmpty()) {
+                        throw Errors.at(lexer.sourceName(), t.line, t.col, "unexpected end of input");
+                    }
+                    return top;
+                case LPAREN:
+                    stack.add(current);
+                    opens.add(t);
+                    current = new ArrayList<>();
+                    break;
+                case RPAREN: {
+                    if (opens.isEmpty()) {
+                        throw Errors.at(lexer.sourceName(), t.line, t.col, "unexpected token \")\"");
+                    }
+                    Token open = opens.remove(opens.size() - 1);
+                    Sexp list = new Sexp(open, current, t);
+                    current = stack.remove(stack.size() - 1);
+                    current.add(list);
+                    break;
+                }
+                case ANNOTATION:
+                    skipAnnotation(t);
+                    break;
+                case RESERVED:
+                    throw Errors.at(lexer.sourceName(), t.line, t.col, "unknown operator " + t.text);
+                case ERROR:
+                    throw Errors.at(lexer.sourceName(), t.line, t.col, t.text);
+                default:
+                    current.add(new Sexp(t));
+            }
+        }
+    }
+
+    private void skipAnnotation(Token start) {
+        int depth = 1;
+        while (depth > 0) {
+            Token t = lexer.next();
+            switch (t.kind) {
+                case EOF:
+                    throw Errors.at(lexer.sourceName(), start.line, start.col, "unclosed annotation");
+                case LPAREN:
+                case ANNOTATION:
+                    depth++;
+                    break;
+                case RPAREN:
+                    depth--;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+}
