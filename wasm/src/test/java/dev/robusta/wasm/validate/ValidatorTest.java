@@ -11,6 +11,10 @@ import dev.robusta.wasm.Import;
 import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.LocalGroup;
 import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.RecType;
+import dev.robusta.wasm.StructType;
+import dev.robusta.wasm.SubType;
+import dev.robusta.wasm.FieldType;
 import dev.robusta.wasm.SegmentMode;
 import dev.robusta.wasm.Table;
 import dev.robusta.wasm.TableType;
@@ -90,6 +94,42 @@ class ValidatorTest {
             module().table(new TableType(FUNCREF, Limits.of(0xFFFF_FFFFL))).valid();
             module().table(new TableType(FUNCREF, Limits.of(0x1_0000_0000L))).invalid("table size must be at most 2^32-1");
             module().importTable(FUNCREF, Limits.of(3, 2)).invalid("size minimum must not be greater than maximum");
+        }
+    }
+
+    @Nested
+    class Types {
+        Fixture with(RecType... groups) {
+            Fixture f = module().features(Features.V3);
+            for (RecType g : groups) {
+                f.m.addRecType(g);
+            }
+            return f;
+        }
+
+        RecType single(SubType st) {
+            return new RecType(List.of(st));
+        }
+
+        @Test
+        void references_onlyToEarlierTypesOrTheirOwnGroup() {
+            SubType refs1 = SubType.of(type(types(ValType.ref(true, 1)), types()));
+            SubType plain = SubType.of(type(types(), types()));
+            with(single(refs1), single(plain)).invalid("unknown type 1");
+            with(new RecType(List.of(refs1, plain))).valid();
+        }
+
+        @Test
+        void supertype_notFinalAndMatching() {
+            SubType open = new SubType(false, List.of(), new StructType(List.of()));
+            SubType closed = new SubType(true, List.of(), new StructType(List.of()));
+            SubType sub0 = new SubType(true, List.of(0), new StructType(List.of(new FieldType(I32, false))));
+            with(single(open), single(sub0)).valid();
+            with(single(closed), single(sub0)).invalid("sub type");
+            SubType funcSub0 = new SubType(true, List.of(0), type(types(), types()));
+            with(single(open), single(funcSub0)).invalid("sub type");
+            SubType selfSuper = new SubType(true, List.of(0), new StructType(List.of()));
+            with(single(selfSuper)).invalid("unknown type 0");
         }
     }
 
