@@ -23,9 +23,10 @@ import static dev.robusta.wasm.validate.Fixture.module;
 import static dev.robusta.wasm.validate.Fixture.type;
 import static dev.robusta.wasm.validate.Fixture.types;
 
-/** The WebAssembly 3.0 rules implemented so far: local initialization, typed function references, exceptions. */
+/** The WebAssembly 3.0 rules: local initialization, typed function references, exceptions, GC. */
 class CodeValidator3Test {
     static final ValType REF_EXTERN = ValType.ref(false, HT_EXTERN);
+    static final ValType ANYREF_ = ValType.ANYREF;
 
     static Fixture fn3(List<ValType> params, List<ValType> results, Asm body, LocalGroup... locals) {
         return module().features(Features.V3).func(type(params, results), body.end(), locals);
@@ -169,9 +170,165 @@ class CodeValidator3Test {
             f.func(type(types(), types()), code().i32(1).op(THROW, 0).end()).valid();
         }
 
+    }
+
+    @Nested
+    class Gc {
+        /** A 3.0 module with the given types, each in a group of its own. */
+        Fixture withTypes(dev.robusta.wasm.CompositeType... cts) {
+            Fixture f = module().features(Features.V3);
+            for (dev.robusta.wasm.CompositeType ct : cts) {
+                f.m.addRecType(new dev.robusta.wasm.RecType(List.of(new dev.robusta.wasm.SubType(true, List.of(), ct))));
+            }
+            return f;
+        }
+
+        dev.robusta.wasm.StructType struct(dev.robusta.wasm.FieldType... fs) {
+            return new dev.robusta.wasm.StructType(List.of(fs));
+        }
+
+        dev.robusta.wasm.FieldType field(ValType t, boolean mutable) {
+            return new dev.robusta.wasm.FieldType(t, mutable);
+        }
+
+        dev.robusta.wasm.ArrayType array(ValType t, boolean mutable) {
+            return new dev.robusta.wasm.ArrayType(field(t, mutable));
+        }
+
         @Test
-        void legacyTry_unsupported() {
-            fn3(types(), types(), code().block(TRY).end()).invalid("unsupported instruction try");
+        void structNewGetSet() {
+            Fixture f = withTypes(struct(field(I32, true), field(ValType.I8, false)));
+            f.func(type(types(), types(I32)), code().i32(1).i32(2).op(STRUCT_NEW, 0).op(STRUCT_GET_S, 0, 1).end()).valid();
+            withTypes(struct(field(I32, true))).func(type(types(), types()),
+                    code().i32(1).op(STRUCT_NEW, 0).i32(5).op(STRUCT_SET, 0, 0).end()).valid();
+            withTypes(struct(field(I32, false))).func(type(types(), types()),
+                    code().i32(1).op(STRUCT_NEW, 0).i32(5).op(STRUCT_SET, 0, 0).end()).invalid("immutable field");
+            withTypes(struct(field(I32, false))).func(type(types(), types(I64)),
+                    code().i32(1).op(STRUCT_NEW, 0).op(STRUCT_GET, 0, 0).end()).invalid("type mismatch");
+            withTypes(struct(field(I32, false))).func(type(types(), types(I32)),
+                    code().i32(1).op(STRUCT_NEW, 0).op(STRUCT_GET, 0, 1).end()).invalid("unknown field 1");
+            withTypes(struct(field(ValType.I8, false))).func(type(types(), types(I32)),
+                    code().i32(1).op(STRUCT_NEW, 0).op(STRUCT_GET, 0, 0).end()).invalid("type mismatch");
+            withTypes(array(I32, false)).func(type(types(), types()),
+                    code().op(STRUCT_NEW_DEFAULT, 0).op(DROP).end()).invalid("non-structure type 0");
+        }
+
+        @Test
+        void structNewDefault_fieldsMustBeDefaultable() {
+            withTypes(struct(field(ValType.ref(false, HT_EXTERN), false))).func(type(types(), types()),
+                    code().op(STRUCT_NEW_DEFAULT, 0).op(DROP).end()).invalid("type mismatch");
+            withTypes(struct(field(EXTERNREF, false), field(ValType.I16, true))).func(type(types(), types()),
+                    code().op(STRUCT_NEW_DEFAULT, 0).op(DROP).end()).valid();
+        }
+
+        @Test
+        void arrays() {
+            withTypes(array(I64, true)).func(type(types(), types(I64)),
+                    code().i64(0).i32(3).op(ARRAY_NEW, 0).i32(1).op(ARRAY_GET, 0).end()).valid();
+            withTypes(array(I64, true)).func(type(types(), types(I32)),
+                    code().i64(0).i64(1).op(ARRAY_NEW_FIXED, 0, 2).op(ARRAY_LEN).end()).valid();
+            withTypes(array(I64, true)).func(type(types(), types(I32)),
+                    code().i64(0).op(ARRAY_NEW_FIXED, 0, 2).op(ARRAY_LEN).end()).invalid("type mismatch");
+            withTypes(array(I64, false)).func(type(types(), types()),
+                    code().i32(1).op(ARRAY_NEW_DEFAULT, 0).i32(0).i64(1).op(ARRAY_SET, 0).end()).invalid("immutable array");
+            withTypes(array(FUNCREF, true)).func(type(types(), types()),
+                    code().i32(0).i32(1).op(ARRAY_NEW_DATA, 0, 0).op(DROP).end()).data()
+                    .invalid("array type is not numeric or vector");
+            withTypes(array(ValType.I8, true)).func(type(types(), types()),
+                    code().i32(0).i32(1).op(ARRAY_NEW_DATA, 0, 0).op(DROP).end()).data().valid();
+        }
+
+        @Test
+        void arrayNewFixed_hugeCountInUnreachableCode() {
+            withTypes(array(I64, true)).func(type(types(), types(I32)),
+                    code().op(UNREACHABLE).op(ARRAY_NEW_FIXED, 0, -1).op(ARRAY_LEN).end()).valid();
+        }
+
+        @Test
+        void arrayCopy_elementTypesMatch() {
+            withTypes(array(I32, true), array(I32, false)).func(type(types(), types()), code()
+                    .i32(1).op(ARRAY_NEW_DEFAULT, 0).i32(0).i32(1).op(ARRAY_NEW_DEFAULT, 1).i32(0).i32(1)
+                    .op(ARRAY_COPY, 0, 1).end()).valid();
+            withTypes(array(I32, true), array(I64, false)).func(type(types(), types()), code()
+                    .i32(1).op(ARRAY_NEW_DEFAULT, 0).i32(0).i32(1).op(ARRAY_NEW_DEFAULT, 1).i32(0).i32(1)
+                    .op(ARRAY_COPY, 0, 1).end()).invalid("array types do not match");
+            withTypes(array(I32, false), array(I32, false)).func(type(types(), types()), code()
+                    .i32(1).op(ARRAY_NEW_DEFAULT, 0).i32(0).i32(1).op(ARRAY_NEW_DEFAULT, 1).i32(0).i32(1)
+                    .op(ARRAY_COPY, 0, 1).end()).invalid("immutable array");
+        }
+
+        @Test
+        void i31AndConversions() {
+            fn3(types(), types(I32), code().i32(7).op(REF_I31).op(I31_GET_S)).valid();
+            fn3(types(EXTERNREF), types(ANYREF_), code().op(LOCAL_GET, 0).op(ANY_CONVERT_EXTERN)).valid();
+            fn3(types(REF_EXTERN), types(ValType.ref(false, ValType.HT_ANY)), code().op(LOCAL_GET, 0)
+                    .op(ANY_CONVERT_EXTERN)).valid();
+            fn3(types(EXTERNREF), types(ValType.ref(false, ValType.HT_ANY)), code().op(LOCAL_GET, 0)
+                    .op(ANY_CONVERT_EXTERN)).invalid("type mismatch");
+            fn3(types(FUNCREF), types(ANYREF_), code().op(LOCAL_GET, 0).op(ANY_CONVERT_EXTERN)).invalid("type mismatch");
+        }
+
+        @Test
+        void casts() {
+            Fixture f = withTypes(struct());
+            f.func(type(types(ANYREF_), types(ValType.ref(false, 0))), code().op(LOCAL_GET, 0)
+                    .op(REF_CAST).u8(0).end()).valid();
+            fn3(types(ANYREF_), types(I32), code().op(LOCAL_GET, 0).op(REF_TEST).u8(0x6C)).valid(); // i31
+            fn3(types(FUNCREF), types(I32), code().op(LOCAL_GET, 0).op(REF_TEST).u8(0x6C)).invalid("type mismatch");
+        }
+
+        @Test
+        void brOnCast_targetMatchesSourceAndLabel() {
+            // block (result (ref i31)) local.get 0 br_on_cast 0 anyref (ref i31) drop unreachable end
+            Asm ok = code().block(BLOCK, ValType.ref(false, ValType.HT_I31)).op(LOCAL_GET, 0).op(BR_ON_CAST).u8(1)
+                    .u32(0).u8(0x6E).u8(0x6C).op(DROP).op(UNREACHABLE).end();
+            fn3(types(ANYREF_), types(ValType.ref(false, ValType.HT_I31)), ok).valid();
+            Asm wrongHierarchy = code().block(BLOCK, FUNCREF).op(LOCAL_GET, 0).op(BR_ON_CAST).u8(3)
+                    .u32(0).u8(0x6E).u8(0x70).op(DROP).op(UNREACHABLE).end();
+            fn3(types(ANYREF_), types(FUNCREF), wrongHierarchy).invalid("type mismatch");
+            // br_on_cast_fail passes the source minus the target to the label and keeps the target.
+            Asm fail = code().block(BLOCK, ANYREF_).op(LOCAL_GET, 0).op(BR_ON_CAST_FAIL).u8(1)
+                    .u32(0).u8(0x6E).u8(0x6C).op(I31_GET_U).op(DROP).op(UNREACHABLE).end();
+            fn3(types(ANYREF_), types(ANYREF_), fail).valid();
+        }
+    }
+
+    @Nested
+    class LegacyExceptions {
+        Fixture withTag(List<ValType> params) {
+            Fixture f = module().features(Features.V3);
+            f.m.tags().add(new TagType(f.addType(type(params, types()))));
+            return f;
+        }
+
+        @Test
+        void tryCatch_branchesHaveTheTryResults() {
+            withTag(types(I32)).func(type(types(), types(I32)), code().block(TRY, I32).i32(1).op(CATCH, 0)
+                    .op(CATCH_ALL).i32(3).end().end()).valid();
+            withTag(types(I64)).func(type(types(), types(I32)), code().block(TRY, I32).i32(1).op(CATCH, 0)
+                    .end().end()).invalid("type mismatch: instruction requires [i32] but stack has [i64]");
+            fn3(types(), types(I32), code().block(TRY, I32).i64(42).end())
+                    .invalid("type mismatch: instruction requires [i32] but stack has [i64]");
+        }
+
+        @Test
+        void rethrow_onlyInsideCatch() {
+            withTag(types()).func(type(types(), types()), code().block(TRY).op(CATCH, 0).op(RETHROW, 0).end().end())
+                    .valid();
+            fn3(types(), types(), code().block(TRY).op(RETHROW, 0).end()).invalid("invalid rethrow label");
+            fn3(types(), types(), code().op(RETHROW, 0)).invalid("invalid rethrow label");
+        }
+
+        @Test
+        void delegate_labelOutsideTheTry() {
+            fn3(types(), types(), code().block(BLOCK).block(TRY).op(DELEGATE, 0).end()).valid();
+            fn3(types(), types(), code().block(TRY).op(DELEGATE, 1)).invalid("unknown label");
+        }
+
+        @Test
+        void catch_withoutTry_malformed() {
+            withTag(types()).func(type(types(), types()), code().block(BLOCK).op(CATCH, 0).end().end())
+                    .malformed("'catch' without matching 'try'");
         }
     }
 
