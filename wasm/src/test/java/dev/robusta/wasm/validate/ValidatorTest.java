@@ -86,6 +86,10 @@ class ValidatorTest {
             module().memory(new MemoryType(Limits.of(1), 0)).features(Features.ALL).valid();
             module().memory(new MemoryType(Limits.of(1), 0)).invalid("invalid custom page size");
             module().memory(new MemoryType(Limits.of(1), 12)).features(Features.ALL).invalid("invalid custom page size");
+            module().memory(new MemoryType(Limits.of(0xFFFF_FFFFL), 0)).features(Features.ALL).valid();
+            module().memory(new MemoryType(Limits.of(0x1_0000_0000L), 0)).features(Features.ALL)
+                    .invalid("memory size must be at most");
+            module().memory(new MemoryType(new Limits(-1L, 0, false, true, false), 0)).features(Features.ALL).valid();
         }
 
         @Test
