@@ -75,14 +75,15 @@ final class CodeValidator {
         }
     }
 
-    ModuleContext ctx() {
-        return ctx;
-    }
-
     CodeValidator(ModuleContext ctx) {
         this.ctx = ctx;
         this.features = ctx.features;
         this.sub = ctx.subtyping;
+    }
+
+    /** The module's context, for the rules kept in other classes. */
+    ModuleContext ctx() {
+        return ctx;
     }
 
     /**
@@ -105,7 +106,7 @@ final class CodeValidator {
      * @param visibleGlobals how many globals the expression may refer to
      */
     void validateConstant(Expression expr, ValType type, int visibleGlobals, String where) {
-        this.locals = Locals.of(NONE, List.of());
+        this.locals = Locals.NONE;
         this.returns = ValTypes.list(type);
         this.visibleGlobals = visibleGlobals;
         this.initialized = null;
