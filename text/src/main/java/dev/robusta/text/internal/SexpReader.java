@@ -59,6 +59,7 @@ public final class SexpReader {
 
     private void skipAnnotation(Token start) {
         int depth = 1;
+        lexer.setInAnnotation(true);
         while (depth > 0) {
             Token t = lexer.next();
             switch (t.kind) {
@@ -75,5 +76,6 @@ public final class SexpReader {
                     break;
             }
         }
+        lexer.setInAnnotation(false);
     }
 }
