@@ -364,6 +364,9 @@ final class Ctx {
                 sig.results.add(valType(r));
             }
         }
+        if (c.peekList("param")) {
+            throw unexpected(c.peek().items.get(0).token);
+        }
         return sig;
     }
 

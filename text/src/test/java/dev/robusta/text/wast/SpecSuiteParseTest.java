@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Parses every script of the specification test suite, and every module in it: modules in the text
  * format must parse, except that every quoted module of {@code assert_malformed} must be rejected with a
- * MALFORMED error carrying a position.
+ * MALFORMED error carrying a position, whose message starts with the one the script expects.
  */
 class SpecSuiteParseTest {
 
@@ -84,6 +84,9 @@ class SpecSuiteParseTest {
                 assertTrue(e.getMessage().matches("(?s).* at .*:\\d+:\\d+"), e.getMessage());
                 if (!mustFail) {
                     problems.add(file.getFileName() + ":" + d.line() + ": " + e.getMessage());
+                } else if (!e.getMessage().startsWith(((Directive.AssertMalformed) d).message())) {
+                    problems.add(file.getFileName() + ":" + d.line() + ": expected \""
+                            + ((Directive.AssertMalformed) d).message() + "\" but got: " + e.getMessage());
                 }
             }
         }
