@@ -1,0 +1,247 @@
+package dev.robusta.runtime.internal;
+
+import dev.robusta.runtime.Memory;
+import dev.robusta.wasm.Limits;
+import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.Trap;
+import dev.robusta.wasm.TrapException;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A linear memory held in one {@code byte[]}, read and written through little-endian {@link VarHandle}s.
+ * A Java array holds less than 2 GiB, so this representation stops at {@link #MAX_PAGES} pages; growth
+ * beyond fails as {@code memory.grow} allows.
+ *
+ * <p>{@link #bytes} is replaced when the memory grows: engines read it into a local and reload it after
+ * anything that can grow the memory.
+ */
+public final class ByteArrayMemory implements Memory {
+    /** The most pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
+    public static final int MAX_PAGES = 32767;
+
+    static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** The contents; replaced by {@link #grow}. */
+    public volatile byte[] bytes;
+    private final long declaredMax;
+    private final int maxPages;
+
+    private ByteArrayMemory(byte[] bytes, long declaredMax, int maxPages) {
+        this.bytes = bytes;
+        this.declaredMax = declaredMax;
+        this.maxPages = maxPages;
+    }
+
+    /**
+     * A memory of {@code type}'s minimum size.
+     *
+     * @param capPages the configured cap on the size in pages
+     * @throws TrapException ({@link Trap#OUT_OF_MEMORY}) when the minimum exceeds the cap or cannot be
+     *         allocated
+     */
+    public static ByteArrayMemory create(MemoryType type, int capPages) {
+        Limits limits = type.limits();
+        long declaredMax = limits.hasMax() ? limits.max() : -1;
+        long max = Math.min(Math.min(capPages, MAX_PAGES), 65536);
+        if (declaredMax >= 0) {
+            max = Math.min(max, declaredMax);
+        }
+        long min = limits.min();
+        if (min < 0 || min > Math.min(capPages, MAX_PAGES)) {
+            throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: a memory of " + Long.toUnsignedString(min)
+                    + " pages exceeds the limit of " + Math.min(capPages, MAX_PAGES) + " pages");
+        }
+        byte[] bytes;
+        try {
+            bytes = min == 0 ? EMPTY : new byte[(int) min * PAGE_SIZE];
+        } catch (OutOfMemoryError e) {
+            throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: cannot allocate " + min + " pages", e);
+        }
+        return new ByteArrayMemory(bytes, declaredMax, (int) Math.max(max, min));
+    }
+
+    @Override
+    public MemoryType type() {
+        return new MemoryType(declaredMax >= 0 ? Limits.of(size(), declaredMax) : Limits.of(size()));
+    }
+
+    @Override
+    public int size() {
+        return bytes.length >>> 16;
+    }
+
+    @Override
+    public long byteSize() {
+        return bytes.length;
+    }
+
+    @Override
+    public long maximum() {
+        return declaredMax;
+    }
+
+    /** The number of pages this memory can grow to: its declared maximum, the cap, or the representation's. */
+    public int maxPages() {
+        return maxPages;
+    }
+
+    @Override
+    public synchronized int grow(int deltaPages) {
+        byte[] old = bytes;
+        int pages = old.length >>> 16;
+        long newPages = pages + Integer.toUnsignedLong(deltaPages);
+        if (newPages > maxPages) {
+            return -1;
+        }
+        if (deltaPages == 0) {
+            return pages;
+        }
+        try {
+            bytes = Arrays.copyOf(old, (int) newPages * PAGE_SIZE);
+        } catch (OutOfMemoryError e) {
+            return -1;
+        }
+        return pages;
+    }
+
+    private int index(long address, int size) {
+        byte[] b = bytes;
+        if (address < 0 || address > b.length - (long) size) {
+            throw Traps.outOfBoundsMemory();
+        }
+        return (int) address;
+    }
+
+    @Override
+    public byte readByte(long address) {
+        return bytes[index(address, 1)];
+    }
+
+    @Override
+    public short readShort(long address) {
+        return (short) SHORT.get(bytes, index(address, 2));
+    }
+
+    @Override
+    public int readInt(long address) {
+        return (int) INT.get(bytes, index(address, 4));
+    }
+
+    @Override
+    public long readLong(long address) {
+        return (long) LONG.get(bytes, index(address, 8));
+    }
+
+    @Override
+    public float readFloat(long address) {
+        return Float.intBitsToFloat(readInt(address));
+    }
+
+    @Override
+    public double readDouble(long address) {
+        return Double.longBitsToDouble(readLong(address));
+    }
+
+    @Override
+    public void writeByte(long address, byte value) {
+        bytes[index(address, 1)] = value;
+    }
+
+    @Override
+    public void writeShort(long address, short value) {
+        SHORT.set(bytes, index(address, 2), value);
+    }
+
+    @Override
+    public void writeInt(long address, int value) {
+        INT.set(bytes, index(address, 4), value);
+    }
+
+    @Override
+    public void writeLong(long address, long value) {
+        LONG.set(bytes, index(address, 8), value);
+    }
+
+    @Override
+    public void writeFloat(long address, float value) {
+        writeInt(address, Float.floatToRawIntBits(value));
+    }
+
+    @Override
+    public void writeDouble(long address, double value) {
+        writeLong(address, Double.doubleToRawLongBits(value));
+    }
+
+    @Override
+    public byte[] readBytes(long address, int length) {
+        byte[] out = new byte[checkLength(length)];
+        readBytes(address, out, 0, length);
+        return out;
+    }
+
+    @Override
+    public void readBytes(long address, byte[] dest, int offset, int length) {
+        checkLength(length);
+        int i = index(address, length);
+        System.arraycopy(bytes, i, dest, offset, length);
+    }
+
+    @Override
+    public void writeBytes(long address, byte[] src) {
+        writeBytes(address, src, 0, src.length);
+    }
+
+    @Override
+    public void writeBytes(long address, byte[] src, int offset, int length) {
+        checkLength(length);
+        if (offset < 0 || offset > src.length - length) {
+            throw new IndexOutOfBoundsException("source range " + offset + "+" + length + " of " + src.length);
+        }
+        int i = index(address, length);
+        System.arraycopy(src, offset, bytes, i, length);
+    }
+
+    @Override
+    public void fill(long address, byte value, long length) {
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw Traps.outOfBoundsMemory();
+        }
+        int i = index(address, (int) length);
+        Arrays.fill(bytes, i, i + (int) length, value);
+    }
+
+    @Override
+    public String readString(long address, int length) {
+        checkLength(length);
+        int i = index(address, length);
+        return new String(bytes, i, length, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int writeString(long address, String value) {
+        byte[] b = value.getBytes(StandardCharsets.UTF_8);
+        writeBytes(address, b);
+        return b.length;
+    }
+
+    private static int checkLength(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length: " + length);
+        }
+        return length;
+    }
+
+    @Override
+    public String toString() {
+        return "Memory[" + size() + " pages" + (declaredMax >= 0 ? ", max " + declaredMax : "") + "]";
+    }
+}

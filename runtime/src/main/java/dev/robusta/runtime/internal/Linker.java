@@ -1,0 +1,129 @@
+package dev.robusta.runtime.internal;
+
+import dev.robusta.runtime.Imports;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.FuncTypeUse;
+import dev.robusta.wasm.GlobalType;
+import dev.robusta.wasm.Import;
+import dev.robusta.wasm.Limits;
+import dev.robusta.wasm.LinkException;
+import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.TableType;
+import dev.robusta.wasm.WasmModule;
+
+import java.util.List;
+
+/**
+ * Resolves a module's imports by module and field name and checks each against its declared type (external
+ * types matching): functions by type equality, tables and memories by limits subtyping on their current size
+ * (and tables by element type), globals by type and mutability.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/valid/matching.html#external-types">Matching external types</a>
+ */
+final class Linker {
+    private Linker() {
+    }
+
+    /**
+     * The value for each import, in order.
+     *
+     * @throws LinkException "unknown import" or "incompatible import type", naming the import
+     */
+    static Object[] resolve(WasmModule model, ModuleCode code, Imports imports) {
+        List<Import> list = model.imports();
+        Object[] out = new Object[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Import imp = list.get(i);
+            Object value = imports.get(imp.module(), imp.name());
+            if (value == null) {
+                throw new LinkException("unknown import \"" + imp.module() + "\" \"" + imp.name() + "\"");
+            }
+            String problem = mismatch(imp, value, code);
+            if (problem != null) {
+                throw new LinkException("incompatible import type \"" + imp.module() + "\" \"" + imp.name() + "\": "
+                        + problem);
+            }
+            out[i] = value;
+        }
+        return out;
+    }
+
+    /** Why {@code value} does not match the import, or null when it does. */
+    private static String mismatch(Import imp, Object value, ModuleCode code) {
+        switch (imp.kind()) {
+            case FUNC: {
+                FuncType expected = code.funcType(((FuncTypeUse) imp.type()).typeIdx());
+                if (!(value instanceof FunctionInstance)) {
+                    return "expected a function, got " + describe(value);
+                }
+                FuncType actual = ((FunctionInstance) value).type;
+                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
+            }
+            case TABLE: {
+                TableType expected = (TableType) imp.type();
+                if (!(value instanceof TableInstance)) {
+                    return "expected a table, got " + describe(value);
+                }
+                TableInstance t = (TableInstance) value;
+                if (!t.elemType().equals(expected.elemType())) {
+                    return "expected " + expected.elemType() + " elements, got " + t.elemType();
+                }
+                return limits(expected.limits(), t.size(), t.maximum());
+            }
+            case MEMORY: {
+                MemoryType expected = (MemoryType) imp.type();
+                if (!(value instanceof ByteArrayMemory)) {
+                    return "expected a memory, got " + describe(value);
+                }
+                ByteArrayMemory m = (ByteArrayMemory) value;
+                return limits(expected.limits(), m.size(), m.maximum());
+            }
+            case GLOBAL: {
+                GlobalType expected = (GlobalType) imp.type();
+                if (!(value instanceof GlobalInstance)) {
+                    return "expected a global, got " + describe(value);
+                }
+                GlobalType actual = ((GlobalInstance) value).type();
+                return actual.equals(expected) ? null : "expected " + describe(expected) + ", got " + describe(actual);
+            }
+            default:
+                return "cannot import a " + imp.kind().text();
+        }
+    }
+
+    /** Limits subtyping: the actual minimum is at least the declared one; a declared maximum bounds the actual. */
+    private static String limits(Limits expected, long actualMin, long actualMax) {
+        if (Long.compareUnsigned(actualMin, expected.min()) < 0) {
+            return "size " + actualMin + " is below the minimum " + Long.toUnsignedString(expected.min());
+        }
+        if (expected.hasMax()) {
+            if (actualMax < 0) {
+                return "no maximum, expected at most " + Long.toUnsignedString(expected.max());
+            }
+            if (Long.compareUnsigned(actualMax, expected.max()) > 0) {
+                return "maximum " + actualMax + " is above " + Long.toUnsignedString(expected.max());
+            }
+        }
+        return null;
+    }
+
+    private static String describe(GlobalType t) {
+        return (t.mutable() ? "mut " : "") + t.valType();
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof dev.robusta.runtime.Function) {
+            return "a function";
+        }
+        if (value instanceof dev.robusta.runtime.Memory) {
+            return "a memory";
+        }
+        if (value instanceof dev.robusta.runtime.Table) {
+            return "a table";
+        }
+        if (value instanceof dev.robusta.runtime.Global) {
+            return "a global";
+        }
+        return value.getClass().getName();
+    }
+}

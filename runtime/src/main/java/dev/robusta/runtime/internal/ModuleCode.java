@@ -1,0 +1,77 @@
+package dev.robusta.runtime.internal;
+
+import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.interpreter.LoweredFunction;
+import dev.robusta.runtime.internal.interpreter.Lowerer;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.SubType;
+import dev.robusta.wasm.WasmModule;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What instances of one module share: the validated model, the configuration, the interned function types,
+ * and each function's code as lowered for the interpreter (lowered at its first call).
+ */
+public final class ModuleCode {
+    private final WasmModule model;
+    private final RuntimeConfig config;
+    private final FuncType[] types;
+    private final AtomicReferenceArray<LoweredFunction> lowered;
+
+    public ModuleCode(WasmModule model, RuntimeConfig config) {
+        this.model = model;
+        this.config = config;
+        List<SubType> subTypes = model.types();
+        this.types = new FuncType[subTypes.size()];
+        for (int i = 0; i < types.length; i++) {
+            if (subTypes.get(i).compositeType() instanceof FuncType) {
+                types[i] = FuncTypes.canonical((FuncType) subTypes.get(i).compositeType());
+            }
+        }
+        this.lowered = new AtomicReferenceArray<>(model.functions().size());
+    }
+
+    public WasmModule model() {
+        return model;
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** The interned function type at {@code typeIdx}, or null when that type is not a function type. */
+    public FuncType funcType(int typeIdx) {
+        return types[typeIdx];
+    }
+
+    /** The interned function types by type index (null for other types). Not to be modified. */
+    public FuncType[] funcTypes() {
+        return types;
+    }
+
+    /** The interned type of function {@code funcIdx}. */
+    public FuncType funcTypeOf(int funcIdx) {
+        return types[model.funcTypeIdx(funcIdx)];
+    }
+
+    /** The lowered code of defined function {@code funcIdx}, lowering it on first use. */
+    public LoweredFunction lowered(int funcIdx) {
+        int i = funcIdx - model.importedFuncCount();
+        LoweredFunction f = lowered.get(i);
+        if (f == null) {
+            f = Lowerer.lower(this, funcIdx);
+            if (!lowered.compareAndSet(i, null, f)) {
+                f = lowered.get(i);
+            }
+        }
+        return f;
+    }
+
+    /** How a function appears in a wasm stack trace: {@code "func 3 (fib)"} or {@code "func 3"}. */
+    public String frameName(int funcIdx) {
+        String name = model.names().functionNames().get(funcIdx);
+        return name == null ? "func " + funcIdx : "func " + funcIdx + " (" + name + ")";
+    }
+}

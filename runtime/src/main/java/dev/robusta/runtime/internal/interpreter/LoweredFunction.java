@@ -1,0 +1,57 @@
+package dev.robusta.runtime.internal.interpreter;
+
+import dev.robusta.wasm.FuncType;
+
+/**
+ * A function lowered for the interpreter: its code ({@link Op}) and frame layout. Immutable; shared by every
+ * instance of the module.
+ */
+public final class LoweredFunction {
+    final int[] code;
+    final int funcIdx;
+    /** The name in wasm stack traces. */
+    final String name;
+    final int paramSlots;
+    /** Parameters and declared locals, in slots. */
+    final int localSlots;
+    /** The most slots the frame uses: locals and the operand stack at its highest. */
+    final int frameSize;
+    final int resultSlots;
+    final boolean refResults;
+    /** Whether a declared (non-parameter) local is a reference, so that the frame's references need clearing. */
+    final boolean refLocals;
+    /** The fuel a call costs: the number of instructions of the body. */
+    final int weight;
+    /** The module's interned function types by type index, for {@code call_indirect}. */
+    final FuncType[] types;
+
+    LoweredFunction(int[] code, int funcIdx, String name, int paramSlots, int localSlots, int frameSize,
+                    int resultSlots, boolean refResults, boolean refLocals, int weight, FuncType[] types) {
+        this.code = code;
+        this.funcIdx = funcIdx;
+        this.name = name;
+        this.paramSlots = paramSlots;
+        this.localSlots = localSlots;
+        this.frameSize = frameSize;
+        this.resultSlots = resultSlots;
+        this.refResults = refResults;
+        this.refLocals = refLocals;
+        this.weight = weight;
+        this.types = types;
+    }
+
+    /** The function's index in its module. */
+    public int funcIdx() {
+        return funcIdx;
+    }
+
+    /** The number of ints of lowered code. */
+    public int codeLength() {
+        return code.length;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

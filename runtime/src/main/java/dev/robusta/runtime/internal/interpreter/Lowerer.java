@@ -1,0 +1,641 @@
+package dev.robusta.runtime.internal.interpreter;
+
+import dev.robusta.runtime.internal.ModuleCode;
+import dev.robusta.runtime.internal.Traps;
+import dev.robusta.runtime.internal.Values;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.FunctionBody;
+import dev.robusta.wasm.LocalGroup;
+import dev.robusta.wasm.Opcode;
+import dev.robusta.wasm.ValType;
+import dev.robusta.wasm.WasmModule;
+import dev.robusta.wasm.code.CodeReader;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lowers a validated function body to the interpreter's code ({@link Op}). It follows the operand types
+ * the way the validator does, so that every instruction knows the slots it works on: branches get their
+ * target, the height to unwind to and the number of slots they carry; locals get their slot; values that
+ * take two slots or are references get instructions of their own. Unreachable code is not emitted.
+ *
+ * <p>A branch to a block becomes a jump, preceded by {@link Op#DROP_KEEP} when values must be moved down;
+ * a branch to a loop becomes {@link Op#BR_BACK} (which charges the budget); a branch to the function's
+ * label is a {@link Op#RETURN}. {@code br_table} entries that need unwinding point to small stubs emitted
+ * after the table.
+ */
+public final class Lowerer {
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNCTION = 3;
+    private static final ValType[] NONE = new ValType[0];
+    /** The most slots a frame may have. */
+    static final int MAX_FRAME_SLOTS = 1 << 24;
+
+    /** A block, loop, if or the function itself, while it is being lowered. */
+    private static final class Ctl {
+        int kind;
+        ValType[] params;
+        ValType[] results;
+        int typeBase;
+        int heightBase;
+        boolean unreachable;
+        int loopPc;
+        int loopInstr;
+        int elsePatch = -1;
+        int[] patches = new int[4];
+        int patchCount;
+
+        void patchLater(int pos) {
+            if (patchCount == patches.length) {
+                patches = Arrays.copyOf(patches, patchCount * 2);
+            }
+            patches[patchCount++] = pos;
+        }
+    }
+
+    private final ModuleCode module;
+    private final WasmModule m;
+    private final int funcIdx;
+    private int[] out = new int[64];
+    private int len;
+    private ValType[] types = new ValType[32];
+    private int tn;
+    private int height;
+    private int maxHeight;
+    private Ctl[] ctl = new Ctl[16];
+    private int cn;
+    private int[] localSlot;
+    private ValType[] localType;
+    private int instr;
+    private int skip;
+
+    private Lowerer(ModuleCode module, int funcIdx) {
+        this.module = module;
+        this.m = module.model();
+        this.funcIdx = funcIdx;
+    }
+
+    /** Lowers defined function {@code funcIdx} of a validated module. */
+    public static LoweredFunction lower(ModuleCode module, int funcIdx) {
+        return new Lowerer(module, funcIdx).lower();
+    }
+
+    private LoweredFunction lower() {
+        FuncType type = module.funcTypeOf(funcIdx);
+        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
+        long localCount = type.params().size() + body.localCount();
+        if (localCount > MAX_FRAME_SLOTS / 2) {
+            throw Traps.callStackExhausted();
+        }
+        localSlot = new int[(int) localCount];
+        localType = new ValType[(int) localCount];
+        int slot = 0;
+        int n = 0;
+        for (ValType t : type.params()) {
+            localType[n] = t;
+            localSlot[n++] = slot;
+            slot += Values.slots(t);
+        }
+        int paramSlots = slot;
+        boolean refLocals = false;
+        for (LocalGroup g : body.locals()) {
+            refLocals |= g.type().isReference();
+            for (int i = 0; i < g.count(); i++) {
+                localType[n] = g.type();
+                localSlot[n++] = slot;
+                slot += Values.slots(g.type());
+            }
+        }
+        int localSlots = slot;
+        height = localSlots;
+        maxHeight = localSlots;
+        Ctl f = push(FUNCTION, NONE, type.results().toArray(NONE));
+
+        CodeReader r = new CodeReader(body.body(), module.config().features());
+        while (r.hasNext() && cn > 0) {
+            Opcode op = r.next();
+            instr++;
+            if (ctl[cn - 1].unreachable) {
+                switch (op) {
+                    case BLOCK: case LOOP: case IF: case TRY: case TRY_TABLE:
+                        skip++;
+                        continue;
+                    case ELSE:
+                        if (skip > 0) {
+                            continue;
+                        }
+                        break;
+                    case END:
+                        if (skip > 0) {
+                            skip--;
+                            continue;
+                        }
+                        break;
+                    default:
+                        continue;
+                }
+            }
+            instruction(op, r);
+        }
+        return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
+                localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
+                Math.max(1, instr), module.funcTypes());
+    }
+
+    // ---- emission ----
+
+    private void emit(int v) {
+        if (len == out.length) {
+            out = Arrays.copyOf(out, len * 2);
+        }
+        out[len++] = v;
+    }
+
+    private void emit(int a, int b) {
+        emit(a);
+        emit(b);
+    }
+
+    private void emit(int a, int b, int c) {
+        emit(a);
+        emit(b);
+        emit(c);
+    }
+
+    // ---- operand types ----
+
+    private void push(ValType t) {
+        if (tn == types.length) {
+            types = Arrays.copyOf(types, tn * 2);
+        }
+        types[tn++] = t;
+        height += Values.slots(t);
+        if (height > maxHeight) {
+            maxHeight = height;
+            if (maxHeight > MAX_FRAME_SLOTS) {
+                throw Traps.callStackExhausted();
+            }
+        }
+    }
+
+    private void push(ValType[] ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private void push(List<ValType> ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private ValType pop() {
+        ValType t = types[--tn];
+        height -= Values.slots(t);
+        return t;
+    }
+
+    private void pop(int count) {
+        for (int i = 0; i < count; i++) {
+            pop();
+        }
+    }
+
+    // ---- control ----
+
+    private Ctl push(int kind, ValType[] params, ValType[] results) {
+        if (cn == ctl.length) {
+            ctl = Arrays.copyOf(ctl, cn * 2);
+        }
+        Ctl c = new Ctl();
+        c.kind = kind;
+        c.params = params;
+        c.results = results;
+        c.typeBase = tn - params.length;
+        int paramSlots = 0;
+        for (ValType t : params) {
+            paramSlots += Values.slots(t);
+        }
+        c.heightBase = height - paramSlots;
+        c.loopPc = len;
+        c.loopInstr = instr;
+        ctl[cn++] = c;
+        return c;
+    }
+
+    private void markUnreachable() {
+        ctl[cn - 1].unreachable = true;
+        skip = 0;
+    }
+
+    private ValType[] blockParams(CodeReader r) {
+        return r.blockTypeIndex() >= 0 ? m.funcType(r.blockTypeIndex()).params().toArray(NONE) : NONE;
+    }
+
+    private ValType[] blockResults(CodeReader r) {
+        if (r.blockTypeIndex() >= 0) {
+            return m.funcType(r.blockTypeIndex()).results().toArray(NONE);
+        }
+        return r.blockValType() == null ? NONE : new ValType[] {r.blockValType()};
+    }
+
+    private static boolean anyRef(ValType[] ts) {
+        for (ValType t : ts) {
+            if (t.isReference()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int slots(ValType[] ts) {
+        int n = 0;
+        for (ValType t : ts) {
+            n += Values.slots(t);
+        }
+        return n;
+    }
+
+    private Ctl label(int depth) {
+        return ctl[cn - 1 - depth];
+    }
+
+    /** Whether a branch to {@code c} from the current height needs no unwinding and is a plain forward jump. */
+    private boolean isPlainForward(Ctl c) {
+        return c.kind != FUNCTION && c.kind != LOOP && height - slots(c.results) == c.heightBase;
+    }
+
+    /** Emits an unconditional branch to {@code c}'s label from the current height. */
+    private void branch(Ctl c) {
+        if (c.kind == FUNCTION) {
+            emit(Op.RETURN);
+            return;
+        }
+        ValType[] arity = c.kind == LOOP ? c.params : c.results;
+        int n = slots(arity);
+        if (height - n != c.heightBase) {
+            emit(anyRef(arity) ? Op.DROP_KEEP_REF : Op.DROP_KEEP, c.heightBase, n);
+        }
+        if (c.kind == LOOP) {
+            emit(Op.BR_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
+        } else {
+            emit(Op.BR);
+            c.patchLater(len);
+            emit(0);
+        }
+    }
+
+    private void end() {
+        Ctl c = ctl[--cn];
+        if (c.kind == FUNCTION) {
+            emit(Op.RETURN);
+            return;
+        }
+        if (c.elsePatch >= 0) {
+            out[c.elsePatch] = len;
+        }
+        for (int i = 0; i < c.patchCount; i++) {
+            out[c.patches[i]] = len;
+        }
+        tn = c.typeBase;
+        height = c.heightBase;
+        push(c.results);
+    }
+
+    private void brTable(CodeReader r) {
+        pop();
+        int n = r.labelCount() + 1;
+        emit(Op.BR_TABLE, n);
+        int table = len;
+        for (int i = 0; i < n; i++) {
+            emit(0);
+        }
+        int[] stubs = new int[cn];
+        Arrays.fill(stubs, -1);
+        for (int i = 0; i < n; i++) {
+            int depth = i < n - 1 ? r.label(i) : r.index();
+            Ctl c = label(depth);
+            if (isPlainForward(c)) {
+                c.patchLater(table + i);
+            } else {
+                if (stubs[depth] < 0) {
+                    stubs[depth] = len;
+                    branch(c);
+                }
+                out[table + i] = stubs[depth];
+            }
+        }
+    }
+
+    // ---- instructions ----
+
+    private void instruction(Opcode op, CodeReader r) {
+        switch (op) {
+            case UNREACHABLE:
+                emit(Op.UNREACHABLE);
+                markUnreachable();
+                return;
+            case NOP:
+                return;
+            case BLOCK:
+                push(BLOCK, blockParams(r), blockResults(r));
+                return;
+            case LOOP:
+                push(LOOP, blockParams(r), blockResults(r));
+                return;
+            case IF: {
+                pop();
+                Ctl c = push(IF, blockParams(r), blockResults(r));
+                emit(Op.BR_UNLESS);
+                c.elsePatch = len;
+                emit(0);
+                return;
+            }
+            case ELSE: {
+                Ctl c = ctl[cn - 1];
+                if (!c.unreachable) {
+                    emit(Op.BR);
+                    c.patchLater(len);
+                    emit(0);
+                }
+                out[c.elsePatch] = len;
+                c.elsePatch = -1;
+                tn = c.typeBase;
+                height = c.heightBase;
+                push(c.params);
+                c.unreachable = false;
+                return;
+            }
+            case END:
+                end();
+                return;
+            case BR:
+                branch(label(r.index()));
+                markUnreachable();
+                return;
+            case BR_IF: {
+                pop();
+                Ctl c = label(r.index());
+                if (c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                    emit(Op.BR_IF_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
+                } else if (isPlainForward(c)) {
+                    emit(Op.BR_IF);
+                    c.patchLater(len);
+                    emit(0);
+                } else {
+                    emit(Op.BR_UNLESS);
+                    int over = len;
+                    emit(0);
+                    branch(c);
+                    out[over] = len;
+                }
+                return;
+            }
+            case BR_TABLE:
+                brTable(r);
+                markUnreachable();
+                return;
+            case RETURN:
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case CALL: {
+                FuncType t = module.funcTypeOf(r.index());
+                pop(t.params().size());
+                push(t.results());
+                emit(Op.CALL, r.index());
+                return;
+            }
+            case CALL_INDIRECT: {
+                FuncType t = m.funcType(r.index());
+                pop();
+                pop(t.params().size());
+                push(t.results());
+                emit(Op.CALL_INDIRECT, r.index(), r.index2());
+                return;
+            }
+            case DROP:
+                emit(Values.slots(pop()) == 2 ? Op.DROP2 : Op.DROP);
+                return;
+            case SELECT:
+            case SELECT_T: {
+                pop();
+                ValType t = pop();
+                pop();
+                if (op == Opcode.SELECT_T) {
+                    t = r.selectTypes().get(0);
+                }
+                push(t);
+                emit(t.isReference() ? Op.SELECT_REF : t.isVector() ? Op.SELECT_V128 : Op.SELECT);
+                return;
+            }
+            default:
+                variableOrMemory(op, r);
+        }
+    }
+
+    private void variableOrMemory(Opcode op, CodeReader r) {
+        switch (op) {
+            case LOCAL_GET: {
+                ValType t = localType[r.index()];
+                emit(t.isReference() ? Op.LOCAL_GET_REF : t.isVector() ? Op.LOCAL_GET_V128 : Op.LOCAL_GET,
+                        localSlot[r.index()]);
+                push(t);
+                return;
+            }
+            case LOCAL_SET: {
+                ValType t = localType[r.index()];
+                pop();
+                emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
+                        localSlot[r.index()]);
+                return;
+            }
+            case LOCAL_TEE: {
+                ValType t = localType[r.index()];
+                emit(t.isReference() ? Op.LOCAL_TEE_REF : t.isVector() ? Op.LOCAL_TEE_V128 : Op.LOCAL_TEE,
+                        localSlot[r.index()]);
+                return;
+            }
+            case GLOBAL_GET: {
+                ValType t = m.globalType(r.index()).valType();
+                emit(t.isReference() ? Op.GLOBAL_GET_REF : t.isVector() ? Op.GLOBAL_GET_V128 : Op.GLOBAL_GET, r.index());
+                push(t);
+                return;
+            }
+            case GLOBAL_SET: {
+                ValType t = m.globalType(r.index()).valType();
+                pop();
+                emit(t.isReference() ? Op.GLOBAL_SET_REF : t.isVector() ? Op.GLOBAL_SET_V128 : Op.GLOBAL_SET, r.index());
+                return;
+            }
+            case TABLE_GET:
+                pop();
+                push(m.tableType(r.index()).elemType());
+                emit(Op.TABLE_GET, r.index());
+                return;
+            case TABLE_SET:
+                pop(2);
+                emit(Op.TABLE_SET, r.index());
+                return;
+            case MEMORY_SIZE:
+                memory(r.index());
+                push(ValType.I32);
+                emit(Op.MEMORY_SIZE);
+                return;
+            case MEMORY_GROW:
+                memory(r.index());
+                emit(Op.MEMORY_GROW);
+                return;
+            case I32_CONST:
+                push(ValType.I32);
+                emit(Op.CONST32, (int) r.value());
+                return;
+            case F32_CONST:
+                push(ValType.F32);
+                emit(Op.CONST32, (int) r.value());
+                return;
+            case I64_CONST:
+                push(ValType.I64);
+                emit(Op.CONST64, (int) r.value(), (int) (r.value() >>> 32));
+                return;
+            case F64_CONST:
+                push(ValType.F64);
+                emit(Op.CONST64, (int) r.value(), (int) (r.value() >>> 32));
+                return;
+            case REF_NULL:
+                push(ValType.ref(true, r.index()));
+                emit(Op.REF_NULL);
+                return;
+            case REF_IS_NULL:
+                pop();
+                push(ValType.I32);
+                emit(Op.REF_IS_NULL);
+                return;
+            case REF_FUNC:
+                push(ValType.FUNCREF);
+                emit(Op.REF_FUNC, r.index());
+                return;
+            default:
+                other(op, r);
+        }
+    }
+
+    private void memory(int memIdx) {
+        if (memIdx != 0) {
+            throw new UnsupportedOperationException("multiple memories are not supported by the interpreter");
+        }
+    }
+
+    private void other(Opcode op, CodeReader r) {
+        switch (op) {
+            case MEMORY_INIT:
+                memory(r.index2());
+                pop(3);
+                emit(Op.MEMORY_INIT, r.index());
+                return;
+            case DATA_DROP:
+                emit(Op.DATA_DROP, r.index());
+                return;
+            case MEMORY_COPY:
+                memory(r.index());
+                memory(r.index2());
+                pop(3);
+                emit(Op.MEMORY_COPY);
+                return;
+            case MEMORY_FILL:
+                memory(r.index());
+                pop(3);
+                emit(Op.MEMORY_FILL);
+                return;
+            case TABLE_INIT:
+                pop(3);
+                emit(Op.TABLE_INIT, r.index(), r.index2());
+                return;
+            case ELEM_DROP:
+                emit(Op.ELEM_DROP, r.index());
+                return;
+            case TABLE_COPY:
+                pop(3);
+                emit(Op.TABLE_COPY, r.index(), r.index2());
+                return;
+            case TABLE_GROW:
+                pop(2);
+                push(ValType.I32);
+                emit(Op.TABLE_GROW, r.index());
+                return;
+            case TABLE_SIZE:
+                push(ValType.I32);
+                emit(Op.TABLE_SIZE, r.index());
+                return;
+            case TABLE_FILL:
+                pop(3);
+                emit(Op.TABLE_FILL, r.index());
+                return;
+            case V128_CONST:
+                push(ValType.V128);
+                emit(Op.V128_CONST, (int) r.value(), (int) (r.value() >>> 32));
+                emit((int) r.value2(), (int) (r.value2() >>> 32));
+                return;
+            default:
+                break;
+        }
+        Signature sig = Signature.of(op);
+        if (sig == null) {
+            throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
+        }
+        if (op.prefix() == Opcode.PREFIX_SIMD) {
+            simd(op, r, sig);
+            return;
+        }
+        pop(sig.params.length);
+        push(sig.results);
+        if (op.prefix() == 0) {
+            if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
+                memory(r.memIdx());
+                emit(op.code(), memOffset(r));
+            } else {
+                emit(op.code());
+            }
+        } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() < 8) {
+            emit(Op.TRUNC_SAT_BASE + op.code());
+        } else {
+            throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
+        }
+    }
+
+    private static int memOffset(CodeReader r) {
+        long offset = r.memOffset();
+        if (offset < 0 || offset > 0xFFFFFFFFL) {
+            throw new UnsupportedOperationException("64-bit memory offsets are not supported by the interpreter");
+        }
+        return (int) offset;
+    }
+
+    private void simd(Opcode op, CodeReader r, Signature sig) {
+        pop(sig.params.length);
+        push(sig.results);
+        switch (op.immKind()) {
+            case MEMARG:
+                memory(r.memIdx());
+                emit(Op.SIMD_MEM, op.code(), memOffset(r));
+                emit(0);
+                return;
+            case MEMARG_LANE:
+                memory(r.memIdx());
+                emit(Op.SIMD_MEM, op.code(), memOffset(r));
+                emit(r.lane());
+                return;
+            case LANE:
+                emit(Op.SIMD_IMM, op.code(), r.index());
+                emit(0, 0, 0);
+                return;
+            case SHUFFLE:
+                emit(Op.SIMD_IMM, op.code(), (int) r.value());
+                emit((int) (r.value() >>> 32), (int) r.value2(), (int) (r.value2() >>> 32));
+                return;
+            default:
+                emit(Op.SIMD, op.code());
+        }
+    }
+}

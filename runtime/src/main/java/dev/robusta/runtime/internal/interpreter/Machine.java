@@ -1,0 +1,809 @@
+package dev.robusta.runtime.internal.interpreter;
+
+import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.ByteArrayMemory;
+import dev.robusta.runtime.internal.FunctionInstance;
+import dev.robusta.runtime.internal.GlobalInstance;
+import dev.robusta.runtime.internal.HostFunctionInstance;
+import dev.robusta.runtime.internal.ModuleInstance;
+import dev.robusta.runtime.internal.TableInstance;
+import dev.robusta.runtime.internal.Traps;
+import dev.robusta.runtime.internal.WasmFunction;
+import dev.robusta.runtime.internal.simd.Simd;
+import dev.robusta.wasm.Trap;
+import dev.robusta.wasm.TrapException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The interpreter: one per thread, holding the operand stack ({@code long[]} slots and a parallel
+ * {@code Object[]} for references) and the frame stack. Calls between WebAssembly functions push a frame
+ * and stay in the dispatch loop, so guest recursion uses no Java stack; only a host function that calls back
+ * into WebAssembly nests a new loop (bounded by {@link #MAX_REENTRY}).
+ *
+ * <p>A frame is {@code [fp, fp + localSlots)} for parameters and locals, then its operand stack. The caller's
+ * registers (pc, fp, function, instance) are saved at the callee's depth in the frame arrays.
+ *
+ * <p>Limits (fuel, deadline, interruption) share one countdown, {@link #budget}, charged at calls and loop
+ * back-edges; {@link #checkLimits} runs when it goes negative.
+ */
+public final class Machine {
+    private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
+    private static final int INITIAL_SLOTS = 1024;
+    private static final int INITIAL_FRAMES = 64;
+    /** The most operand stack slots a thread may use (64 MiB of longs). */
+    static final int MAX_SLOTS = 1 << 23;
+    /** How many nested host-to-WebAssembly calls a thread may make. */
+    static final int MAX_REENTRY = 1000;
+    /** The budget between two checks of the deadline and interruption flags. */
+    private static final long CHECK_INTERVAL = 100_000;
+    private static final int MAX_TRACE = 256;
+    private static final byte[] NO_MEMORY = new byte[0];
+    private static final long[] NO_SLOTS = new long[0];
+
+    private long[] stack = new long[INITIAL_SLOTS];
+    private Object[] refs = new Object[INITIAL_SLOTS];
+    private int sp;
+    private int depth;
+    private int reentry;
+    private int[] framePc = new int[INITIAL_FRAMES];
+    private int[] frameFp = new int[INITIAL_FRAMES];
+    private LoweredFunction[] frameFn = new LoweredFunction[INITIAL_FRAMES];
+    private ModuleInstance[] frameInst = new ModuleInstance[INITIAL_FRAMES];
+    private int peakSlots;
+    private int peakDepth;
+
+    // The frame run() starts with.
+    private LoweredFunction entryFn;
+    private ModuleInstance entryInst;
+    private int entryFp;
+
+    // Limits of the current call from the host.
+    private long budget;
+    private long fuel;
+    private long deadline;
+    private boolean hasDeadline;
+    private int maxDepth;
+    private ModuleInstance topInstance;
+
+    private Machine() {
+    }
+
+    /** The calling thread's interpreter. */
+    public static Machine current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Calls {@code f} with arguments in slot form and writes its results in slot form. Re-entrant: a host
+     * function called by the guest may call back in.
+     */
+    public void invoke(WasmFunction f, long[] args, Object[] argRefs, long[] results, Object[] resultRefs) {
+        int base = sp;
+        int savedDepth = depth;
+        boolean top = savedDepth == 0 && reentry == 0;
+        if (top) {
+            startLimits(f.instance);
+        } else if (reentry >= MAX_REENTRY) {
+            throw Traps.callStackExhausted();
+        }
+        reentry++;
+        try {
+            LoweredFunction callee = f.lowered();
+            int d = savedDepth + 1;
+            if (d > maxDepth) {
+                throw Traps.callStackExhausted();
+            }
+            if ((budget -= callee.weight) < 0) {
+                checkLimits(f.instance);
+            }
+            if (d >= framePc.length) {
+                growFrames(d);
+            }
+            int frameTop = base + Math.max(callee.frameSize, callee.paramSlots);
+            if (frameTop > stack.length) {
+                growStack(frameTop);
+            }
+            peak(frameTop, d);
+            System.arraycopy(args, 0, stack, base, callee.paramSlots);
+            if (argRefs != null) {
+                System.arraycopy(argRefs, 0, refs, base, callee.paramSlots);
+            }
+            int locals = base + callee.localSlots;
+            Arrays.fill(stack, base + callee.paramSlots, locals, 0L);
+            if (callee.refLocals) {
+                Arrays.fill(refs, base + callee.paramSlots, locals, null);
+            }
+            frameFn[d] = null;
+            frameInst[d] = null;
+            depth = d;
+            entryFn = callee;
+            entryInst = f.instance;
+            entryFp = base;
+            sp = locals;
+            run(d);
+            System.arraycopy(stack, base, results, 0, results.length);
+            if (resultRefs != null) {
+                System.arraycopy(refs, base, resultRefs, 0, resultRefs.length);
+            }
+        } finally {
+            sp = base;
+            depth = savedDepth;
+            reentry--;
+            if (top) {
+                finish();
+            }
+        }
+    }
+
+    private void startLimits(ModuleInstance instance) {
+        RuntimeConfig config = instance.code.config();
+        maxDepth = config.maxCallDepth();
+        topInstance = instance;
+        fuel = config.fuel().orElse(-1);
+        if (fuel >= 0) {
+            budget = Math.min(fuel, CHECK_INTERVAL);
+            fuel -= budget;
+        } else {
+            budget = CHECK_INTERVAL;
+        }
+        hasDeadline = false;
+        Duration timeout = config.timeout().orElse(null);
+        if (timeout != null) {
+            try {
+                deadline = Math.addExact(System.nanoTime(), timeout.toNanos());
+                hasDeadline = true;
+            } catch (ArithmeticException e) {
+                hasDeadline = false;
+            }
+        }
+        if (instance.interruptRequested) {
+            instance.interruptRequested = false;
+            throw new TrapException(Trap.INTERRUPTED);
+        }
+    }
+
+    /** Forgets the references the finished call left behind, and gives back a grown stack. */
+    private void finish() {
+        Arrays.fill(refs, 0, Math.min(peakSlots, refs.length), null);
+        int frames = Math.min(peakDepth + 1, frameFn.length);
+        Arrays.fill(frameFn, 0, frames, null);
+        Arrays.fill(frameInst, 0, frames, null);
+        peakSlots = 0;
+        peakDepth = 0;
+        topInstance = null;
+        entryFn = null;
+        entryInst = null;
+        if (stack.length > (1 << 20)) {
+            stack = new long[INITIAL_SLOTS];
+            refs = new Object[INITIAL_SLOTS];
+        }
+        if (framePc.length > (1 << 16)) {
+            framePc = new int[INITIAL_FRAMES];
+            frameFp = new int[INITIAL_FRAMES];
+            frameFn = new LoweredFunction[INITIAL_FRAMES];
+            frameInst = new ModuleInstance[INITIAL_FRAMES];
+        }
+    }
+
+    private void peak(int slots, int d) {
+        if (slots > peakSlots) {
+            peakSlots = slots;
+        }
+        if (d > peakDepth) {
+            peakDepth = d;
+        }
+    }
+
+    /** Runs when the budget is spent: checks interruption and the deadline, refills the budget from the fuel. */
+    private void checkLimits(ModuleInstance current) {
+        ModuleInstance top = topInstance;
+        if (current.interruptRequested || (top != null && top.interruptRequested)) {
+            current.interruptRequested = false;
+            if (top != null) {
+                top.interruptRequested = false;
+            }
+            budget = CHECK_INTERVAL;
+            throw new TrapException(Trap.INTERRUPTED);
+        }
+        if (hasDeadline && System.nanoTime() - deadline >= 0) {
+            budget = CHECK_INTERVAL;
+            throw new TrapException(Trap.DEADLINE_EXCEEDED);
+        }
+        if (fuel < 0) {
+            budget = CHECK_INTERVAL;
+            return;
+        }
+        while (budget < 0) {
+            if (fuel == 0) {
+                throw new TrapException(Trap.FUEL_EXHAUSTED);
+            }
+            long chunk = Math.min(fuel, CHECK_INTERVAL);
+            fuel -= chunk;
+            budget += chunk;
+        }
+    }
+
+    private void growStack(int needed) {
+        if (needed > MAX_SLOTS) {
+            throw Traps.callStackExhausted();
+        }
+        int n = (int) Math.min(MAX_SLOTS, Math.max(needed, (long) stack.length * 2));
+        try {
+            stack = Arrays.copyOf(stack, n);
+            refs = Arrays.copyOf(refs, n);
+        } catch (OutOfMemoryError e) {
+            throw Traps.callStackExhausted();
+        }
+    }
+
+    private void growFrames(int d) {
+        int n = Math.max(d + 1, framePc.length * 2);
+        framePc = Arrays.copyOf(framePc, n);
+        frameFp = Arrays.copyOf(frameFp, n);
+        frameFn = Arrays.copyOf(frameFn, n);
+        frameInst = Arrays.copyOf(frameInst, n);
+    }
+
+    /** Calls a host function with the top {@code paramSlots} of the stack; returns the new stack pointer. */
+    private int callHost(HostFunctionInstance h, int sp, ModuleInstance caller) {
+        int base = sp - h.paramSlots;
+        long[] args = h.paramSlots == 0 ? NO_SLOTS : Arrays.copyOfRange(stack, base, sp);
+        Object[] argRefs = h.refParams ? Arrays.copyOfRange(refs, base, sp) : null;
+        long[] results = h.resultSlots == 0 ? NO_SLOTS : new long[h.resultSlots];
+        Object[] resultRefs = h.refResults ? new Object[h.resultSlots] : null;
+        this.sp = base;
+        if (--budget < 0) {
+            checkLimits(caller);
+        }
+        h.invoke(caller, args, argRefs, results, resultRefs);
+        System.arraycopy(results, 0, stack, base, results.length);
+        if (resultRefs != null) {
+            System.arraycopy(resultRefs, 0, refs, base, resultRefs.length);
+        }
+        return base + results.length;
+    }
+
+    /** Adds the frames of this loop (innermost first) to a trap's wasm stack trace. */
+    private TrapException withTrace(TrapException e, LoweredFunction fn, int entryDepth) {
+        List<String> frames = new ArrayList<>(e.wasmStackTrace());
+        if (frames.size() < MAX_TRACE) {
+            frames.add(fn.name);
+        }
+        for (int d = depth; d > entryDepth && frames.size() < MAX_TRACE; d--) {
+            frames.add(frameFn[d].name);
+        }
+        return e.withWasmStackTrace(frames);
+    }
+
+    /** Runs the frame set up by {@link #invoke} until it returns. */
+    private void run(int entryDepth) {
+        LoweredFunction fn = entryFn;
+        ModuleInstance inst = entryInst;
+        int fp = entryFp;
+        int sp = this.sp;
+        int pc = 0;
+        try {
+            frame:
+            while (true) {
+                final long[] s = stack;
+                final Object[] r = refs;
+                final int[] code = fn.code;
+                final FunctionInstance[] funcs = inst.functions;
+                final GlobalInstance[] globals = inst.globals;
+                final ByteArrayMemory memory = inst.memory0;
+                byte[] mem = memory == null ? NO_MEMORY : memory.bytes;
+                while (true) {
+                    final int op = code[pc++];
+                    switch (op) {
+                        // ---- control ----
+                        case Op.UNREACHABLE:
+                            throw Traps.trap(Trap.UNREACHABLE);
+                        case Op.BR_UNLESS:
+                            pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_BACK:
+                            if ((budget -= code[pc + 1]) < 0) {
+                                checkLimits(inst);
+                            }
+                            pc = code[pc];
+                            break;
+                        case Op.BR_IF_BACK:
+                            if ((int) s[--sp] != 0) {
+                                if ((budget -= code[pc + 1]) < 0) {
+                                    checkLimits(inst);
+                                }
+                                pc = code[pc];
+                            } else {
+                                pc += 2;
+                            }
+                            break;
+                        case Op.DROP_KEEP: {
+                            int dst = fp + code[pc];
+                            int n = code[pc + 1];
+                            pc += 2;
+                            if (n == 1) {
+                                s[dst] = s[sp - 1];
+                            } else {
+                                System.arraycopy(s, sp - n, s, dst, n);
+                            }
+                            sp = dst + n;
+                            break;
+                        }
+                        case Op.DROP_KEEP_REF: {
+                            int dst = fp + code[pc];
+                            int n = code[pc + 1];
+                            pc += 2;
+                            System.arraycopy(s, sp - n, s, dst, n);
+                            System.arraycopy(r, sp - n, r, dst, n);
+                            sp = dst + n;
+                            break;
+                        }
+                        case Op.BR:
+                            pc = code[pc];
+                            break;
+                        case Op.BR_IF:
+                            pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                            break;
+                        case Op.BR_TABLE: {
+                            int n = code[pc];
+                            int i = (int) s[--sp];
+                            if (Integer.compareUnsigned(i, n - 1) > 0) {
+                                i = n - 1;
+                            }
+                            pc = code[pc + 1 + i];
+                            break;
+                        }
+                        case Op.RETURN: {
+                            int n = fn.resultSlots;
+                            if (n == 1) {
+                                s[fp] = s[sp - 1];
+                                if (fn.refResults) {
+                                    r[fp] = r[sp - 1];
+                                }
+                            } else if (n != 0) {
+                                System.arraycopy(s, sp - n, s, fp, n);
+                                if (fn.refResults) {
+                                    System.arraycopy(r, sp - n, r, fp, n);
+                                }
+                            }
+                            sp = fp + n;
+                            int d = depth;
+                            if (d == entryDepth) {
+                                this.sp = sp;
+                                return;
+                            }
+                            pc = framePc[d];
+                            fp = frameFp[d];
+                            fn = frameFn[d];
+                            inst = frameInst[d];
+                            depth = d - 1;
+                            continue frame;
+                        }
+                        case Op.CALL:
+                        case Op.CALL_INDIRECT: {
+                            FunctionInstance f;
+                            if (op == Op.CALL) {
+                                f = funcs[code[pc++]];
+                            } else {
+                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                                pc += 2;
+                            }
+                            if (f instanceof WasmFunction) {
+                                WasmFunction w = (WasmFunction) f;
+                                LoweredFunction callee = w.lowered();
+                                int d = depth + 1;
+                                if (d > maxDepth) {
+                                    throw Traps.callStackExhausted();
+                                }
+                                if ((budget -= callee.weight) < 0) {
+                                    checkLimits(w.instance);
+                                }
+                                if (d >= framePc.length) {
+                                    growFrames(d);
+                                }
+                                int nfp = sp - callee.paramSlots;
+                                int frameTop = nfp + callee.frameSize;
+                                if (frameTop > s.length) {
+                                    growStack(frameTop);
+                                }
+                                peak(frameTop, d);
+                                framePc[d] = pc;
+                                frameFp[d] = fp;
+                                frameFn[d] = fn;
+                                frameInst[d] = inst;
+                                int locals = nfp + callee.localSlots;
+                                long[] st = stack;
+                                for (int i = sp; i < locals; i++) {
+                                    st[i] = 0L;
+                                }
+                                if (callee.refLocals) {
+                                    Arrays.fill(refs, sp, locals, null);
+                                }
+                                depth = d;
+                                fp = nfp;
+                                sp = locals;
+                                fn = callee;
+                                inst = w.instance;
+                                pc = 0;
+                                continue frame;
+                            }
+                            sp = callHost((HostFunctionInstance) f, sp, inst);
+                            continue frame;
+                        }
+
+                        // ---- parametric and variables ----
+                        case Op.DROP:
+                            sp--;
+                            break;
+                        case Op.DROP2:
+                            sp -= 2;
+                            break;
+                        case Op.SELECT: {
+                            int c = (int) s[--sp];
+                            sp--;
+                            if (c == 0) {
+                                s[sp - 1] = s[sp];
+                            }
+                            break;
+                        }
+                        case Op.SELECT_V128: {
+                            int c = (int) s[--sp];
+                            sp -= 2;
+                            if (c == 0) {
+                                s[sp - 2] = s[sp];
+                                s[sp - 1] = s[sp + 1];
+                            }
+                            break;
+                        }
+                        case Op.SELECT_REF: {
+                            int c = (int) s[--sp];
+                            sp--;
+                            if (c == 0) {
+                                r[sp - 1] = r[sp];
+                            }
+                            break;
+                        }
+                        case Op.LOCAL_GET:
+                            s[sp++] = s[fp + code[pc++]];
+                            break;
+                        case Op.LOCAL_SET:
+                            s[fp + code[pc++]] = s[--sp];
+                            break;
+                        case Op.LOCAL_TEE:
+                            s[fp + code[pc++]] = s[sp - 1];
+                            break;
+                        case Op.LOCAL_GET_REF:
+                            r[sp++] = r[fp + code[pc++]];
+                            break;
+                        case Op.LOCAL_SET_REF:
+                            r[fp + code[pc++]] = r[--sp];
+                            break;
+                        case Op.LOCAL_TEE_REF:
+                            r[fp + code[pc++]] = r[sp - 1];
+                            break;
+                        case Op.LOCAL_GET_V128: {
+                            int i = fp + code[pc++];
+                            s[sp] = s[i];
+                            s[sp + 1] = s[i + 1];
+                            sp += 2;
+                            break;
+                        }
+                        case Op.LOCAL_SET_V128: {
+                            int i = fp + code[pc++];
+                            sp -= 2;
+                            s[i] = s[sp];
+                            s[i + 1] = s[sp + 1];
+                            break;
+                        }
+                        case Op.LOCAL_TEE_V128: {
+                            int i = fp + code[pc++];
+                            s[i] = s[sp - 2];
+                            s[i + 1] = s[sp - 1];
+                            break;
+                        }
+                        case Op.GLOBAL_GET:
+                            s[sp++] = globals[code[pc++]].value;
+                            break;
+                        case Op.GLOBAL_SET:
+                            globals[code[pc++]].value = s[--sp];
+                            break;
+                        case Op.GLOBAL_GET_REF:
+                            r[sp++] = globals[code[pc++]].ref;
+                            break;
+                        case Op.GLOBAL_SET_REF:
+                            globals[code[pc++]].ref = r[--sp];
+                            break;
+                        case Op.GLOBAL_GET_V128: {
+                            GlobalInstance g = globals[code[pc++]];
+                            s[sp] = g.value;
+                            s[sp + 1] = g.hi;
+                            sp += 2;
+                            break;
+                        }
+                        case Op.GLOBAL_SET_V128: {
+                            GlobalInstance g = globals[code[pc++]];
+                            sp -= 2;
+                            g.value = s[sp];
+                            g.hi = s[sp + 1];
+                            break;
+                        }
+
+                        // ---- memory ----
+                        case Op.I32_LOAD:
+                        case Op.F32_LOAD:
+                            s[sp - 1] = MemoryOps.i32(mem, s[sp - 1], code[pc++]);
+                            break;
+                        case Op.I64_LOAD:
+                        case Op.F64_LOAD:
+                            s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
+                            break;
+                        case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
+                        case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+                        case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
+                            s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
+                            break;
+                        case Op.I32_STORE:
+                        case Op.F32_STORE:
+                            sp -= 2;
+                            MemoryOps.storeI32(mem, s[sp], code[pc++], (int) s[sp + 1]);
+                            break;
+                        case Op.I64_STORE:
+                        case Op.F64_STORE:
+                            sp -= 2;
+                            MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
+                            break;
+                        case Op.I32_STORE8: case Op.I32_STORE16: case Op.I64_STORE8: case Op.I64_STORE16:
+                        case Op.I64_STORE32:
+                            sp -= 2;
+                            MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
+                            break;
+                        case Op.MEMORY_SIZE:
+                            s[sp++] = mem.length >>> 16;
+                            break;
+                        case Op.MEMORY_GROW:
+                            s[sp - 1] = memory.grow((int) s[sp - 1]);
+                            mem = memory.bytes;
+                            break;
+                        case Op.CONST32:
+                            s[sp++] = code[pc++];
+                            break;
+                        case Op.CONST64:
+                            s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                            pc += 2;
+                            break;
+
+                        // ---- the most frequent i32 and i64 instructions ----
+                        case 0x45:
+                            s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
+                            break;
+                        case 0x46:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x47:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x48:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x49:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0;
+                            break;
+                        case 0x4A:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x4B:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0;
+                            break;
+                        case 0x4C:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x4D:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0;
+                            break;
+                        case 0x4E:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0;
+                            break;
+                        case 0x4F:
+                            sp--;
+                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0;
+                            break;
+                        case 0x50:
+                            s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                            break;
+                        case 0x51:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0;
+                            break;
+                        case 0x52:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0;
+                            break;
+                        case 0x53:
+                            sp--;
+                            s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0;
+                            break;
+                        case 0x6A:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] + (int) s[sp];
+                            break;
+                        case 0x6B:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] - (int) s[sp];
+                            break;
+                        case 0x6C:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] * (int) s[sp];
+                            break;
+                        case 0x71:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] & (int) s[sp];
+                            break;
+                        case 0x72:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] | (int) s[sp];
+                            break;
+                        case 0x73:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp];
+                            break;
+                        case 0x74:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] << (int) s[sp];
+                            break;
+                        case 0x75:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >> (int) s[sp];
+                            break;
+                        case 0x76:
+                            sp--;
+                            s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
+                            break;
+                        case 0x7C:
+                            sp--;
+                            s[sp - 1] += s[sp];
+                            break;
+                        case 0x7D:
+                            sp--;
+                            s[sp - 1] -= s[sp];
+                            break;
+                        case 0x7E:
+                            sp--;
+                            s[sp - 1] *= s[sp];
+                            break;
+                        case 0x83:
+                            sp--;
+                            s[sp - 1] &= s[sp];
+                            break;
+                        case 0x84:
+                            sp--;
+                            s[sp - 1] |= s[sp];
+                            break;
+                        case 0x85:
+                            sp--;
+                            s[sp - 1] ^= s[sp];
+                            break;
+                        case 0x86:
+                            sp--;
+                            s[sp - 1] <<= s[sp];
+                            break;
+                        case 0x87:
+                            sp--;
+                            s[sp - 1] >>= s[sp];
+                            break;
+                        case 0x88:
+                            sp--;
+                            s[sp - 1] >>>= s[sp];
+                            break;
+                        case 0xA7:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case 0xAD:
+                            s[sp - 1] &= 0xFFFF_FFFFL;
+                            break;
+
+                        // ---- references, tables, bulk memory ----
+                        case Op.REF_NULL:
+                            r[sp++] = null;
+                            break;
+                        case Op.REF_IS_NULL:
+                            s[sp - 1] = r[sp - 1] == null ? 1 : 0;
+                            break;
+                        case Op.REF_FUNC:
+                            r[sp++] = funcs[code[pc++]];
+                            break;
+                        case Op.TABLE_GET:
+                            r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], (int) s[sp - 1]);
+                            break;
+                        case Op.TABLE_SET:
+                            sp -= 2;
+                            BulkOps.tableSet(inst.tables[code[pc++]], (int) s[sp], r[sp + 1]);
+                            break;
+                        case Op.TABLE_SIZE:
+                            s[sp++] = inst.tables[code[pc++]].size;
+                            break;
+                        case Op.TABLE_GROW: {
+                            sp--;
+                            TableInstance t = inst.tables[code[pc++]];
+                            s[sp - 1] = t.growUnchecked((int) s[sp], r[sp - 1]);
+                            break;
+                        }
+                        case Op.TABLE_FILL:
+                            sp -= 3;
+                            BulkOps.tableFill(inst.tables[code[pc++]], s, r, sp);
+                            break;
+                        case Op.TABLE_INIT:
+                            sp -= 3;
+                            BulkOps.tableInit(inst, code[pc], code[pc + 1], s, sp);
+                            pc += 2;
+                            break;
+                        case Op.TABLE_COPY:
+                            sp -= 3;
+                            BulkOps.tableCopy(inst, code[pc], code[pc + 1], s, sp);
+                            pc += 2;
+                            break;
+                        case Op.ELEM_DROP:
+                            inst.elements[code[pc++]] = BulkOps.NO_ELEMENTS;
+                            break;
+                        case Op.MEMORY_INIT:
+                            sp -= 3;
+                            BulkOps.memoryInit(inst, code[pc++], mem, s, sp);
+                            break;
+                        case Op.DATA_DROP:
+                            inst.datas[code[pc++]] = BulkOps.NO_DATA;
+                            break;
+                        case Op.MEMORY_COPY:
+                            sp -= 3;
+                            BulkOps.memoryCopy(mem, s, sp);
+                            break;
+                        case Op.MEMORY_FILL:
+                            sp -= 3;
+                            BulkOps.memoryFill(mem, s, sp);
+                            break;
+
+                        // ---- SIMD ----
+                        case Op.V128_CONST:
+                            s[sp] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                            s[sp + 1] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                            sp += 2;
+                            pc += 4;
+                            break;
+                        case Op.SIMD:
+                            sp = Simd.execute(code[pc++], s, sp, 0, 0);
+                            break;
+                        case Op.SIMD_IMM:
+                            sp = Simd.execute(code[pc], s, sp,
+                                    (code[pc + 1] & 0xFFFF_FFFFL) | ((long) code[pc + 2] << 32),
+                                    (code[pc + 3] & 0xFFFF_FFFFL) | ((long) code[pc + 4] << 32));
+                            pc += 5;
+                            break;
+                        case Op.SIMD_MEM:
+                            sp = SimdMemoryOps.exec(code[pc], mem, s, sp, code[pc + 1], code[pc + 2]);
+                            pc += 3;
+                            break;
+
+                        default:
+                            sp = Conversions.numeric(op, s, sp);
+                            break;
+                    }
+                }
+            }
+        } catch (TrapException e) {
+            throw withTrace(e, fn, entryDepth);
+        } catch (StackOverflowError e) {
+            throw withTrace(Traps.callStackExhausted(), fn, entryDepth);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.robusta.runtime.internal.interpreter;
+
+import dev.robusta.runtime.internal.Traps;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Loads and stores on a memory's {@code byte[]}. The effective address is the unsigned 32-bit address plus
+ * the unsigned offset, computed in a {@code long} so that it cannot overflow; an access that does not fit
+ * traps with "out of bounds memory access".
+ */
+final class MemoryOps {
+    static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private MemoryOps() {
+    }
+
+    /** The index of an access of {@code size} bytes at {@code address} + {@code offset}. */
+    static int index(byte[] m, long address, int offset, int size) {
+        long ea = (address & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+        if (ea > m.length - size) {
+            throw Traps.outOfBoundsMemory();
+        }
+        return (int) ea;
+    }
+
+    static int i32(byte[] m, long address, int offset) {
+        return (int) INT.get(m, index(m, address, offset, 4));
+    }
+
+    static long i64(byte[] m, long address, int offset) {
+        return (long) LONG.get(m, index(m, address, offset, 8));
+    }
+
+    static void storeI32(byte[] m, long address, int offset, int value) {
+        INT.set(m, index(m, address, offset, 4), value);
+    }
+
+    static void storeI64(byte[] m, long address, int offset, long value) {
+        LONG.set(m, index(m, address, offset, 8), value);
+    }
+
+    /** The narrow loads (0x2C..0x35): the loaded value, extended. */
+    static long load(int op, byte[] m, long address, int offset) {
+        switch (op) {
+            case Op.I32_LOAD8_S:
+            case Op.I64_LOAD8_S:
+                return m[index(m, address, offset, 1)];
+            case Op.I32_LOAD8_U:
+            case Op.I64_LOAD8_U:
+                return m[index(m, address, offset, 1)] & 0xFF;
+            case Op.I32_LOAD16_S:
+            case Op.I64_LOAD16_S:
+                return (short) SHORT.get(m, index(m, address, offset, 2));
+            case Op.I32_LOAD16_U:
+            case Op.I64_LOAD16_U:
+                return (short) SHORT.get(m, index(m, address, offset, 2)) & 0xFFFF;
+            case Op.I64_LOAD32_S:
+                return (int) INT.get(m, index(m, address, offset, 4));
+            case Op.I64_LOAD32_U:
+                return (int) INT.get(m, index(m, address, offset, 4)) & 0xFFFF_FFFFL;
+            default:
+                throw new AssertionError("not a narrow load: " + op);
+        }
+    }
+
+    /** The narrow stores (0x3A..0x3E). */
+    static void store(int op, byte[] m, long address, int offset, long value) {
+        switch (op) {
+            case Op.I32_STORE8:
+            case Op.I64_STORE8:
+                m[index(m, address, offset, 1)] = (byte) value;
+                return;
+            case Op.I32_STORE16:
+            case Op.I64_STORE16:
+                SHORT.set(m, index(m, address, offset, 2), (short) value);
+                return;
+            case Op.I64_STORE32:
+                INT.set(m, index(m, address, offset, 4), (int) value);
+                return;
+            default:
+                throw new AssertionError("not a narrow store: " + op);
+        }
+    }
+}

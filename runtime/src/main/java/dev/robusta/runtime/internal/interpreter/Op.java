@@ -1,0 +1,142 @@
+package dev.robusta.runtime.internal.interpreter;
+
+/**
+ * The instructions of the lowered code ({@link LoweredFunction#code}): an {@code int} opcode followed by its
+ * {@code int} immediates. Where a WebAssembly instruction maps one to one, its opcode is the WebAssembly
+ * opcode byte (loads, stores, numeric instructions, {@code ref.*}); the other codes use the unassigned
+ * bytes. "slot" immediates are offsets from the frame pointer; "target" immediates are indices into the
+ * code array.
+ *
+ * <p>Stack conventions: one {@code long} slot per value (i32 and f32 sign-extended, v128 two slots, low
+ * half first) and, in a parallel {@code Object[]}, the value of a reference slot.
+ */
+final class Op {
+    private Op() {
+    }
+
+    // ---- control ----
+    /** Traps with "unreachable". */
+    static final int UNREACHABLE = 0x00;
+    /** target: pops an i32, jumps when it is zero. */
+    static final int BR_UNLESS = 0x02;
+    /** target, weight: jumps back to a loop, charging the budget. */
+    static final int BR_BACK = 0x03;
+    /** target, weight: pops an i32, jumps back to a loop when it is not zero. */
+    static final int BR_IF_BACK = 0x04;
+    /** height, n: moves the top n slots to fp + height and sets the stack there (a branch's unwinding). */
+    static final int DROP_KEEP = 0x05;
+    /** height, n: as {@link #DROP_KEEP}, moving references too. */
+    static final int DROP_KEEP_REF = 0x06;
+    /** Drops a v128. */
+    static final int DROP2 = 0x07;
+    /** Selects between two v128 values. */
+    static final int SELECT_V128 = 0x08;
+    /** Selects between two references. */
+    static final int SELECT_REF = 0x09;
+    /** target: jumps. */
+    static final int BR = 0x0C;
+    /** target: pops an i32, jumps when it is not zero. */
+    static final int BR_IF = 0x0D;
+    /** n, target * n: pops an i32 index, jumps to entry min(index, n - 1) (the last entry is the default). */
+    static final int BR_TABLE = 0x0E;
+    /** Returns the function's results. */
+    static final int RETURN = 0x0F;
+    /** funcIdx. */
+    static final int CALL = 0x10;
+    /** typeIdx, tableIdx. */
+    static final int CALL_INDIRECT = 0x11;
+
+    // ---- variables ----
+    static final int LOCAL_GET_REF = 0x12;
+    static final int LOCAL_SET_REF = 0x13;
+    static final int LOCAL_TEE_REF = 0x14;
+    static final int LOCAL_GET_V128 = 0x15;
+    static final int LOCAL_SET_V128 = 0x16;
+    static final int LOCAL_TEE_V128 = 0x17;
+    static final int GLOBAL_GET_REF = 0x18;
+    static final int GLOBAL_SET_REF = 0x19;
+    /** Drops a one-slot value. */
+    static final int DROP = 0x1A;
+    /** Selects between two one-slot numbers. */
+    static final int SELECT = 0x1B;
+    static final int GLOBAL_GET_V128 = 0x1C;
+    static final int GLOBAL_SET_V128 = 0x1D;
+    /** slot. */
+    static final int LOCAL_GET = 0x20;
+    static final int LOCAL_SET = 0x21;
+    static final int LOCAL_TEE = 0x22;
+    /** globalIdx. */
+    static final int GLOBAL_GET = 0x23;
+    static final int GLOBAL_SET = 0x24;
+    /** tableIdx. */
+    static final int TABLE_GET = 0x25;
+    static final int TABLE_SET = 0x26;
+
+    // ---- memory: 0x28..0x3E are the loads and stores, immediate: offset (u32) ----
+    static final int I32_LOAD = 0x28;
+    static final int I64_LOAD = 0x29;
+    static final int F32_LOAD = 0x2A;
+    static final int F64_LOAD = 0x2B;
+    static final int I32_LOAD8_S = 0x2C;
+    static final int I32_LOAD8_U = 0x2D;
+    static final int I32_LOAD16_S = 0x2E;
+    static final int I32_LOAD16_U = 0x2F;
+    static final int I64_LOAD8_S = 0x30;
+    static final int I64_LOAD8_U = 0x31;
+    static final int I64_LOAD16_S = 0x32;
+    static final int I64_LOAD16_U = 0x33;
+    static final int I64_LOAD32_S = 0x34;
+    static final int I64_LOAD32_U = 0x35;
+    static final int I32_STORE = 0x36;
+    static final int I64_STORE = 0x37;
+    static final int F32_STORE = 0x38;
+    static final int F64_STORE = 0x39;
+    static final int I32_STORE8 = 0x3A;
+    static final int I32_STORE16 = 0x3B;
+    static final int I64_STORE8 = 0x3C;
+    static final int I64_STORE16 = 0x3D;
+    static final int I64_STORE32 = 0x3E;
+    static final int MEMORY_SIZE = 0x3F;
+    static final int MEMORY_GROW = 0x40;
+    /** value: pushes a 32-bit constant (i32 or f32 bits), sign-extended. */
+    static final int CONST32 = 0x41;
+    /** low, high: pushes a 64-bit constant (i64 or f64 bits). */
+    static final int CONST64 = 0x42;
+
+    // ---- 0x45..0xC4: the numeric instructions, by their WebAssembly opcode ----
+    /** 0xC5 + n: the saturating truncation 0xFC n (n = 0..7). */
+    static final int TRUNC_SAT_BASE = 0xC5;
+
+    // ---- references ----
+    static final int REF_NULL = 0xD0;
+    static final int REF_IS_NULL = 0xD1;
+    /** funcIdx. */
+    static final int REF_FUNC = 0xD2;
+
+    // ---- bulk memory and tables ----
+    /** dataIdx. */
+    static final int MEMORY_INIT = 0xD8;
+    static final int DATA_DROP = 0xD9;
+    static final int MEMORY_COPY = 0xDA;
+    static final int MEMORY_FILL = 0xDB;
+    /** elemIdx, tableIdx. */
+    static final int TABLE_INIT = 0xDC;
+    /** elemIdx. */
+    static final int ELEM_DROP = 0xDD;
+    /** dstTable, srcTable. */
+    static final int TABLE_COPY = 0xDE;
+    /** tableIdx. */
+    static final int TABLE_GROW = 0xDF;
+    static final int TABLE_SIZE = 0xE0;
+    static final int TABLE_FILL = 0xE1;
+
+    // ---- SIMD ----
+    /** four ints, low to high. */
+    static final int V128_CONST = 0xE8;
+    /** code: a 0xFD instruction without immediates, run by the SIMD lane semantics. */
+    static final int SIMD = 0xE9;
+    /** code, imm0 low, imm0 high, imm1 low, imm1 high: a 0xFD instruction with lane or shuffle immediates. */
+    static final int SIMD_IMM = 0xEA;
+    /** code, offset, lane: a 0xFD load or store. */
+    static final int SIMD_MEM = 0xEB;
+}
