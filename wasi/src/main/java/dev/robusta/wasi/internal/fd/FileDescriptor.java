@@ -4,6 +4,7 @@ import dev.robusta.wasi.internal.Errno;
 import dev.robusta.wasi.internal.abi.FdFlags;
 import dev.robusta.wasi.internal.abi.FileType;
 import dev.robusta.wasi.internal.abi.Whence;
+import dev.robusta.wasi.internal.fs.Beneath;
 import dev.robusta.wasi.internal.fs.FileStats;
 import dev.robusta.wasi.internal.fs.Filestat;
 
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
@@ -26,11 +28,18 @@ public final class FileDescriptor extends Descriptor {
     private static final int SYNC_FLAGS = FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC;
 
     private final SeekableByteChannel channel;
+    private final Path preopenRoot;
     private final Path path;
 
-    public FileDescriptor(SeekableByteChannel channel, Path path, long rightsBase, long rightsInheriting, int flags) {
+    /**
+     * @param preopenRoot the host directory of the preopen the file was opened beneath
+     * @param path        the host path it was opened at
+     */
+    public FileDescriptor(SeekableByteChannel channel, Path preopenRoot, Path path, long rightsBase,
+                          long rightsInheriting, int flags) {
         super(rightsBase, rightsInheriting, flags);
         this.channel = channel;
+        this.preopenRoot = preopenRoot;
         this.path = path;
     }
 
@@ -146,12 +155,15 @@ public final class FileDescriptor extends Descriptor {
     public Filestat stat() throws IOException {
         long size = channel.size();
         try {
-            Filestat s = FileStats.of(path, true);
-            return new Filestat(s.dev(), s.ino(), FileType.REGULAR_FILE, s.nlink(), size, s.atim(), s.mtim(), s.ctim());
-        } catch (IOException e) {
-            // unlinked or renamed while open: what the channel still knows
-            return new Filestat(0, 0, FileType.REGULAR_FILE, 0, size, 0, 0, 0);
+            if (Beneath.check(preopenRoot, path).isRegularFile()) {
+                Filestat s = FileStats.of(path, false);
+                return new Filestat(s.dev(), s.ino(), FileType.REGULAR_FILE, s.nlink(), size, s.atim(), s.mtim(),
+                        s.ctim());
+            }
+        } catch (IOException | RuntimeException e) {
+            // unlinked or replaced while open: fall through to what the channel still knows
         }
+        return new Filestat(0, 0, FileType.REGULAR_FILE, 0, size, 0, 0, 0);
     }
 
     @Override
@@ -198,7 +210,11 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public void setTimes(FileTime atim, FileTime mtim) throws IOException {
-        Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(mtim, atim, null);
+        if (!Beneath.check(preopenRoot, path).isRegularFile()) {
+            throw Errno.ENOENT.exception(path + " was replaced since it was opened");
+        }
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtim, atim, null);
     }
 
     @Override
