@@ -150,8 +150,23 @@ final class PathOpen {
         }
     }
 
-    /** A {@link FileChannel} when the file system has them (default, zip, in-memory ones), else a byte channel. */
+    /**
+     * A {@link FileChannel} when the file system has them (default, zip, in-memory ones), else a byte
+     * channel. The final component was resolved already, so the file is opened without following a link;
+     * file systems that know no links (zip) reject that option and get the plain open.
+     */
     private static SeekableByteChannel open(Path path, Set<OpenOption> options) throws IOException {
+        try {
+            return openChannel(path, options);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            if (!options.remove(LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            return openChannel(path, options);
+        }
+    }
+
+    private static SeekableByteChannel openChannel(Path path, Set<OpenOption> options) throws IOException {
         try {
             return FileChannel.open(path, options);
         } catch (UnsupportedOperationException e) {
