@@ -54,6 +54,9 @@ final class Ctx {
 
     /** "unexpected token" (or "unknown operator" for a keyword that does not exist) at {@code at}. */
     CompileException unexpected(Token at) {
+        if (at == null) {
+            return Errors.at(sourceName, 0, 0, "unexpected end");
+        }
         if (at.kind == Token.Kind.KEYWORD && !Keywords.isKnown(at.text)) {
             return error(at, "unknown operator " + at.text);
         }
