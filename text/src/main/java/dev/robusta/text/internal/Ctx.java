@@ -33,6 +33,9 @@ final class Ctx {
     /** Field names of struct types, by type index. */
     final Map<Integer, IdSpace> fields = new HashMap<>();
 
+    /** Whether code uses a data segment index (memory.init, data.drop, ...): the data count is then written. */
+    boolean usesDataCount;
+
     /** The size of the recursion group of each type index. */
     private final List<Integer> recGroupSize = new ArrayList<>();
     /** Final, supertype-less function types alone in their group: the first index of each. */
@@ -51,6 +54,9 @@ final class Ctx {
 
     /** "unexpected token" (or "unknown operator" for a keyword that does not exist) at {@code at}. */
     CompileException unexpected(Token at) {
+        if (at == null) {
+            return Errors.at(sourceName, 0, 0, "unexpected end");
+        }
         if (at.kind == Token.Kind.KEYWORD && !Keywords.isKnown(at.text)) {
             return error(at, "unknown operator " + at.text);
         }
@@ -196,17 +202,6 @@ final class Ctx {
         }
     }
 
-    /** Whether the item can start a value type. */
-    static boolean isValType(Sexp s) {
-        if (s == null) {
-            return false;
-        }
-        if (s.isAtom()) {
-            return s.token.kind == Token.Kind.KEYWORD && valTypeKeyword(s.token.text) != null;
-        }
-        return s.isList("ref");
-    }
-
     /** Whether the item is a reference type. */
     static boolean isRefType(Sexp s) {
         if (s == null) {
@@ -297,7 +292,7 @@ final class Ctx {
         throw unexpected(s.token);
     }
 
-    /** Whether a heap type can start at this item (used by {@code ref.null}). */
+    /** The heap type at the cursor (the immediate of {@code ref.null}). */
     int heapType(Cursor c) {
         if (c.atEnd()) {
             throw unexpected(c);
@@ -361,6 +356,9 @@ final class Ctx {
                 sig.results.add(valType(r));
             }
         }
+        if (c.peekList("param")) {
+            throw unexpected(c.peek().items.get(0).token);
+        }
         return sig;
     }
 
@@ -386,6 +384,9 @@ final class Ctx {
         if (explicit != null) {
             FuncType ft = funcTypeAt(explicit);
             if (sig.written) {
+                if (explicit >= module.types().size()) {
+                    throw error(typeTok, "unknown type " + explicit);
+                }
                 if (ft == null && explicit < module.types().size() || ft != null && !ft.equals(sig.funcType())) {
                     throw error(typeTok, "inline function type");
                 }
