@@ -129,7 +129,7 @@ public final class DirectoryDescriptor extends Descriptor {
             try {
                 BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 ino = FileStats.inode(child, a);
-                type = FileStats.fileType(a, 0);
+                type = FileStats.typeOf(child, a);
             } catch (IOException e) {
                 // removed meanwhile: still listed, as the host listed it
                 ino = 0;

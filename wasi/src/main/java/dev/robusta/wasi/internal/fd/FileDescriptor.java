@@ -2,7 +2,6 @@ package dev.robusta.wasi.internal.fd;
 
 import dev.robusta.wasi.internal.Errno;
 import dev.robusta.wasi.internal.abi.FdFlags;
-import dev.robusta.wasi.internal.abi.FileType;
 import dev.robusta.wasi.internal.abi.Whence;
 import dev.robusta.wasi.internal.fs.Beneath;
 import dev.robusta.wasi.internal.fs.FileStats;
@@ -30,17 +29,20 @@ public final class FileDescriptor extends Descriptor {
     private final SeekableByteChannel channel;
     private final Path preopenRoot;
     private final Path path;
+    private final int filetype;
 
     /**
      * @param preopenRoot the host directory of the preopen the file was opened beneath
      * @param path        the host path it was opened at
+     * @param filetype    what it is: a regular file, or a device the host let us open as a channel
      */
-    public FileDescriptor(SeekableByteChannel channel, Path preopenRoot, Path path, long rightsBase,
+    public FileDescriptor(SeekableByteChannel channel, Path preopenRoot, Path path, int filetype, long rightsBase,
                           long rightsInheriting, int flags) {
         super(rightsBase, rightsInheriting, flags);
         this.channel = channel;
         this.preopenRoot = preopenRoot;
         this.path = path;
+        this.filetype = filetype;
     }
 
     /** The host path the file was opened at. */
@@ -50,7 +52,7 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public int filetype() {
-        return FileType.REGULAR_FILE;
+        return filetype;
     }
 
     @Override
@@ -155,15 +157,14 @@ public final class FileDescriptor extends Descriptor {
     public Filestat stat() throws IOException {
         long size = channel.size();
         try {
-            if (Beneath.check(preopenRoot, path).isRegularFile()) {
+            if (isStillAFile(Beneath.check(preopenRoot, path))) {
                 Filestat s = FileStats.of(path, false);
-                return new Filestat(s.dev(), s.ino(), FileType.REGULAR_FILE, s.nlink(), size, s.atim(), s.mtim(),
-                        s.ctim());
+                return new Filestat(s.dev(), s.ino(), filetype, s.nlink(), size, s.atim(), s.mtim(), s.ctim());
             }
         } catch (IOException | RuntimeException e) {
             // unlinked or replaced while open: fall through to what the channel still knows
         }
-        return new Filestat(0, 0, FileType.REGULAR_FILE, 0, size, 0, 0, 0);
+        return new Filestat(0, 0, filetype, 0, size, 0, 0, 0);
     }
 
     @Override
@@ -210,11 +211,16 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public void setTimes(FileTime atim, FileTime mtim) throws IOException {
-        if (!Beneath.check(preopenRoot, path).isRegularFile()) {
+        if (!isStillAFile(Beneath.check(preopenRoot, path))) {
             throw Errno.ENOENT.exception(path + " was replaced since it was opened");
         }
         Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(mtim, atim, null);
+    }
+
+    /** Whether the path still names a file (not a link or directory put in its place). */
+    private static boolean isStillAFile(java.nio.file.attribute.BasicFileAttributes a) {
+        return !a.isSymbolicLink() && !a.isDirectory();
     }
 
     @Override

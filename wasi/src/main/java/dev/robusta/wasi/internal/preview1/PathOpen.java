@@ -5,12 +5,14 @@ import static dev.robusta.wasi.internal.GuestMemory.u32;
 import dev.robusta.wasi.internal.Errno;
 import dev.robusta.wasi.internal.WasiFunction;
 import dev.robusta.wasi.internal.abi.FdFlags;
+import dev.robusta.wasi.internal.abi.FileType;
 import dev.robusta.wasi.internal.abi.LookupFlags;
 import dev.robusta.wasi.internal.abi.OFlags;
 import dev.robusta.wasi.internal.abi.RightSets;
 import dev.robusta.wasi.internal.abi.Rights;
 import dev.robusta.wasi.internal.fd.DirectoryDescriptor;
 import dev.robusta.wasi.internal.fd.FileDescriptor;
+import dev.robusta.wasi.internal.fs.FileStats;
 import dev.robusta.wasi.internal.fs.PathResolver;
 import dev.robusta.wasi.internal.fs.Resolved;
 
@@ -108,7 +110,8 @@ final class PathOpen {
                         if (directory) {
                             throw Errno.ENOTDIR.exception(path);
                         }
-                        fd = openFile(ctx, dir.preopenRoot(), r.path(), false, trunc, base, inheriting, fdflags);
+                        fd = openFile(ctx, dir.preopenRoot(), r.path(), FileStats.typeOf(r.path(), r.attributes()), false,
+                                trunc, base, inheriting, fdflags);
                     }
                 } else {
                     if (!creat) {
@@ -117,13 +120,15 @@ final class PathOpen {
                     if (r.trailingSlash()) {
                         throw Errno.EISDIR.exception(path);
                     }
-                    fd = openFile(ctx, dir.preopenRoot(), r.path(), true, false, base, inheriting, fdflags);
+                    fd = openFile(ctx, dir.preopenRoot(), r.path(), FileType.REGULAR_FILE, true, false, base, inheriting,
+                            fdflags);
                 }
                 mem.writeI32(out, fd);
                 return 0;
             });
 
-    private static int openFile(dev.robusta.wasi.internal.WasiContext ctx, Path root, Path path, boolean create, boolean trunc,
+    private static int openFile(dev.robusta.wasi.internal.WasiContext ctx, Path root, Path path, int filetype,
+                                boolean create, boolean trunc,
                                 long base, long inheriting, int fdflags) throws IOException {
         Set<OpenOption> options = new HashSet<>();
         options.add(LinkOption.NOFOLLOW_LINKS);
@@ -142,7 +147,7 @@ final class PathOpen {
         }
         SeekableByteChannel channel = open(path, options);
         try {
-            return ctx.fds().insert(new FileDescriptor(channel, root, path, base & RightSets.REGULAR_FILE_BASE,
+            return ctx.fds().insert(new FileDescriptor(channel, root, path, filetype, base & RightSets.REGULAR_FILE_BASE,
                     inheriting, fdflags));
         } catch (RuntimeException e) {
             channel.close();
