@@ -92,6 +92,12 @@ class WasiTest {
                 .instantiate(reactor.importObject())));
         assertTrue(e.getMessage().contains("_initialize"), e.getMessage());
 
+        Wasi badType = Wasi.builder().build();
+        e = assertThrows(IllegalArgumentException.class, () -> badType.start(module(
+                "(module (memory (export \"memory\") 1) (func (export \"_start\") (param i32)))")
+                .instantiate(badType.importObject())));
+        assertTrue(e.getMessage().contains("_start"), e.getMessage());
+
         Wasi twice = Wasi.builder().build();
         Instance instance = module(HELLO).instantiate(twice.importObject());
         twice.start(instance);

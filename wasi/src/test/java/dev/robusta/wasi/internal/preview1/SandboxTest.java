@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  *   up     -> ../outside          abs  -> /.../outside (absolute)
  *   subup  -> sub/../../outside/secret.txt
  *   sub/deep -> ../../outside     sub/back -> ../file.txt (stays inside)
+ *   dangleout -> ../outside/created.txt (does not exist)
  *   loop1 -> loop2, loop2 -> loop1
  * </pre>
  */
@@ -72,6 +73,7 @@ class SandboxTest {
         Files.createSymbolicLink(sandbox.resolve("subup"), Path.of("sub/../../outside/secret.txt"));
         Files.createSymbolicLink(sandbox.resolve("sub/deep"), Path.of("../../outside"));
         Files.createSymbolicLink(sandbox.resolve("sub/back"), Path.of("../file.txt"));
+        Files.createSymbolicLink(sandbox.resolve("dangleout"), Path.of("../outside/created.txt"));
         Files.createSymbolicLink(sandbox.resolve("loop1"), Path.of("loop2"));
         Files.createSymbolicLink(sandbox.resolve("loop2"), Path.of("loop1"));
         before = snapshot(tmp, outside);
@@ -126,6 +128,18 @@ class SandboxTest {
         assertEquals(Errno.ENOTCAPABLE, h.path("path_create_directory", 3, "../outside/newdir"));
         assertEquals(Errno.ENOTCAPABLE, h.path("path_create_directory", 3, "up/newdir"));
         assertEquals(Errno.ENOTCAPABLE, h.path("path_create_directory", 3, "abs/newdir"));
+        // creating through a dangling link that points out
+        assertEquals(Errno.ENOTCAPABLE, h.pathOpen(3, FOLLOW, "dangleout", CREAT, RW, RW, 0));
+        // without following, the link itself is there: nothing is created
+        assertEquals(Errno.ELOOP, h.pathOpen(3, 0, "dangleout", CREAT, RW, RW, 0));
+    }
+
+    @Test
+    void replacingALinkThatPointsOut_changesOnlyTheLink() throws Exception {
+        assertEquals(Errno.SUCCESS, twoPaths("path_rename", "file.txt", "up"));
+        assertEquals("inside", Files.readString(sandbox.resolve("up")));
+        assertEquals(Errno.ENOTCAPABLE, h.path("path_unlink_file", 3, "abs/"));
+        assertEquals(Errno.SUCCESS, h.path("path_unlink_file", 3, "abs"));
     }
 
     @Test
