@@ -260,7 +260,7 @@ public final class Wasi implements AutoCloseable {
             if (!Files.isDirectory(hostPath)) {
                 throw new IllegalArgumentException("preopen " + guestPath + ": " + hostPath + " is not a directory");
             }
-            preopens.add(new Preopen(guestPath, hostPath, readOnly));
+            preopens.add(new Preopen(guestPath, hostPath.toAbsolutePath(), readOnly));
             return this;
         }
 

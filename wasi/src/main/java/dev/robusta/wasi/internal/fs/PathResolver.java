@@ -81,7 +81,10 @@ public final class PathResolver {
                     throw Errno.ENOTCAPABLE.exception(path + " leads outside the directory");
                 }
                 stack.remove(stack.size() - 1);
-                current = current.getParent();
+                current = dir;
+                for (String name : stack) {
+                    current = current.resolve(name);
+                }
                 last = c;
                 attributesKnown = false;
                 continue;

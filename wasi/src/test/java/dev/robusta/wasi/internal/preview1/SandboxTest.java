@@ -99,6 +99,16 @@ class SandboxTest {
     }
 
     @Test
+    void relativePreopenPaths_workTheSame() {
+        Path relative = Path.of("").toAbsolutePath().relativize(sandbox.toAbsolutePath());
+        WasiHarness r = WasiHarness.of(Wasi.builder().preopen("/sandbox", relative));
+        assertEquals(Errno.SUCCESS, r.pathOpen(3, FOLLOW, "sub/../sub/f.txt", 0, RW, RW, 0));
+        assertEquals("inside f", r.read(r.i32(0), 100));
+        assertEquals(Errno.ENOTCAPABLE, r.pathOpen(3, FOLLOW, "sub/../../outside/secret.txt", 0, RW, RW, 0));
+        assertEquals(Errno.ENOTCAPABLE, r.pathOpen(3, FOLLOW, "up/secret.txt", 0, RW, RW, 0));
+    }
+
+    @Test
     void absolutePaths_areRefused() {
         assertEquals(Errno.ENOTCAPABLE, h.pathOpen(3, FOLLOW, outside.resolve("secret.txt").toString(), 0, RW, RW, 0));
         assertEquals(Errno.ENOTCAPABLE, h.pathOpen(3, FOLLOW, "/sandbox/file.txt", 0, RW, RW, 0));
