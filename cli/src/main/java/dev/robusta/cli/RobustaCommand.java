@@ -23,6 +23,12 @@ import picocli.CommandLine.Option;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             HelpCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
+            InspectCommand.class,
+            Wat2WasmCommand.class,
+            Wasm2WatCommand.class,
+            WastCommand.class,
         })
 final class RobustaCommand {
     @Mixin
