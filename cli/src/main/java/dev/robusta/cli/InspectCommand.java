@@ -32,10 +32,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "inspect",
         description = {
-            "Summarize a module (binary or text): its sections with offsets and sizes, then its types, "
-                    + "imports, functions (with names from the name section and code sizes), tables, memories, "
-                    + "tags, globals, exports, start function, element and data segments, custom sections "
-                    + "and total code size.",
+            "Summarize a module (binary or text): its sections, imports, exports, functions and sizes.",
+            "",
+            "Lists the sections with their offsets and sizes, then the types, imports, functions (with names "
+                    + "from the name section and code sizes), tables, memories, tags, globals, exports, start "
+                    + "function, element and data segments, custom sections, and the total code size.",
             "A text module is described as the binary module it encodes to. The module is decoded but not "
                     + "validated.",
         },

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         description = "A WebAssembly runtime for the JVM.",
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
         subcommands = {
             HelpCommand.class,
             RunCommand.class,
