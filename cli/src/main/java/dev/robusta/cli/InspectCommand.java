@@ -215,7 +215,8 @@ final class InspectCommand implements Callable<Integer> {
             for (int size : sizes) {
                 total += size;
             }
-            out.println("Code: " + sizes.size() + " function bodies, " + total + " bytes");
+            out.println("Code: " + sizes.size() + (sizes.size() == 1 ? " function body, " : " function bodies, ")
+                    + total + " bytes");
         }
 
         private static List<Integer> codeSizes(List<Section> sections) {
