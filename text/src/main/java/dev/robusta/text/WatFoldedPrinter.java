@@ -48,16 +48,22 @@ final class WatFoldedPrinter {
             this.head = head;
         }
 
-        /** Adds {@code n}, nesting the last {@code params} pending trees as its operands when there are as many. */
+        /**
+         * Adds {@code n}, nesting the last {@code params} pending trees as its operands when there are as many.
+         * When there are fewer (its operands come from before), it is not folded and cannot be an operand itself.
+         */
         void place(Node n, int params) {
-            if (params > 0 && params <= pending.size()) {
+            if (params >= 0 && params <= pending.size()) {
                 List<Node> operands = pending.subList(pending.size() - params, pending.size());
-                n.children = new ArrayList<>(operands);
-                operands.clear();
-            } else if (params != 0) {
+                if (params > 0) {
+                    n.children = new ArrayList<>(operands);
+                    operands.clear();
+                }
+                pending.add(n);
+            } else {
                 flush();
+                body.add(n);
             }
-            pending.add(n);
         }
 
         /** After {@code n} is complete: an instruction without exactly one result cannot be an operand. */

@@ -192,7 +192,7 @@ final class WatInstrPrinter {
             sb.append(" (type ").append(idx).append(')');
             FuncType ft = funcType(idx);
             if (ft != null) {
-                WatPrinter.appendSignature(sb, ft);
+                WatTypePrinter.appendSignature(sb, ft);
             }
         }
     }

@@ -1,35 +1,22 @@
 package dev.robusta.text;
 
-import dev.robusta.wasm.ArrayType;
 import dev.robusta.wasm.CompileException;
-import dev.robusta.wasm.CompositeType;
-import dev.robusta.wasm.DataSegment;
-import dev.robusta.wasm.ElemSegment;
+import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.Export;
-import dev.robusta.wasm.Expression;
 import dev.robusta.wasm.ExternKind;
-import dev.robusta.wasm.Features;
-import dev.robusta.wasm.FieldType;
 import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.FuncTypeUse;
 import dev.robusta.wasm.FunctionBody;
 import dev.robusta.wasm.Global;
 import dev.robusta.wasm.GlobalType;
 import dev.robusta.wasm.Import;
-import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.LocalGroup;
 import dev.robusta.wasm.MemoryType;
-import dev.robusta.wasm.Opcode;
-import dev.robusta.wasm.RecType;
-import dev.robusta.wasm.SegmentMode;
-import dev.robusta.wasm.StructType;
-import dev.robusta.wasm.SubType;
 import dev.robusta.wasm.Table;
 import dev.robusta.wasm.TableType;
 import dev.robusta.wasm.TagType;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
-import dev.robusta.wasm.code.CodeReader;
 
 import java.util.List;
 
@@ -42,6 +29,14 @@ import java.util.List;
  * floats are exact hexadecimal literals, and segments are written in the form that selects their binary
  * encoding (an element segment's {@code flags}: whether a table is named, whether initializers are function
  * indices or expressions).
+ *
+ * <p>Where it differs from {@code wasm2wat}: a block whose type is a type index names it
+ * ({@code block (type 2) (param i32) (result i32)}), so that the text selects that very type; locals are
+ * declared one {@code (local ...)} per group of the binary; a name that is not a plain identifier is printed
+ * as a quoted identifier ({@code $"my name"}, WebAssembly 3.0) rather than mangled; subnormal floats are
+ * normalised ({@code 0x1p-149}); in folded form, an instruction after a branch is not folded around it. The
+ * name section's function, local and module names are used (the model carries no others); custom sections
+ * are not printed.
  *
  * <pre>{@code
  * String wat = WatPrinter.print(module);
@@ -63,19 +58,25 @@ public final class WatPrinter {
      *               rather than one a line
      * @param names  whether identifiers are taken from the name section (wabt's default; false is
      *               {@code --no-debug-names})
+     * @param customSections whether custom sections (the name section included) are printed, as custom
+     *               annotations {@code (@custom "name" (after type) "bytes")} at the end of the module
      */
-    public record Options(boolean folded, boolean names) {
-        /** Flat instructions, names from the name section: the default. */
-        public static final Options FLAT = new Options(false, true);
-        /** Folded instructions, names from the name section. */
-        public static final Options FOLDED = new Options(true, true);
+    public record Options(boolean folded, boolean names, boolean customSections) {
+        /** Flat instructions, names from the name section, no custom sections: the default. */
+        public static final Options FLAT = new Options(false, true, false);
+        /** Folded instructions, names from the name section, no custom sections. */
+        public static final Options FOLDED = new Options(true, true, false);
 
         public Options withFolded(boolean folded) {
-            return new Options(folded, names);
+            return new Options(folded, names, customSections);
         }
 
         public Options withNames(boolean names) {
-            return new Options(folded, names);
+            return new Options(folded, names, customSections);
+        }
+
+        public Options withCustomSections(boolean customSections) {
+            return new Options(folded, names, customSections);
         }
     }
 
@@ -85,6 +86,7 @@ public final class WatPrinter {
     private final WatInstrPrinter instr;
     private final WatPrinterStackEffects effects;
     private final StringBuilder sb = new StringBuilder();
+    private final WatSegmentPrinter segments;
 
     private WatPrinter(WasmModule module, Options options) {
         this.module = module;
@@ -92,9 +94,14 @@ public final class WatPrinter {
         this.names = WatNamePrinter.of(module.names(), options.names());
         this.instr = new WatInstrPrinter(module, names);
         this.effects = new WatPrinterStackEffects(module, instr);
+        this.segments = new WatSegmentPrinter(sb, instr, names);
     }
 
-    /** The module in the text format, instructions flat, with a final newline. */
+    /**
+     * The module in the text format, instructions flat, with a final newline.
+     *
+     * @throws CompileException (MALFORMED) when an instruction sequence cannot be decoded
+     */
     public static String print(WasmModule module) {
         return print(module, Options.FLAT);
     }
@@ -116,7 +123,7 @@ public final class WatPrinter {
         if (id != null) {
             sb.append(' ').append(id);
         }
-        types();
+        WatTypePrinter.types(sb, module);
         imports();
         functions();
         for (int i = 0; i < module.tables().size(); i++) {
@@ -124,19 +131,19 @@ public final class WatPrinter {
         }
         for (int i = 0; i < module.memories().size(); i++) {
             field("memory").append(indexComment(module.importedMemoryCount() + i));
-            memoryType(module.memories().get(i));
+            WatTypePrinter.memoryType(sb, module.memories().get(i));
             sb.append(')');
         }
         for (int i = 0; i < module.tags().size(); i++) {
             field("tag").append(indexComment(module.importedTagCount() + i));
-            tagType(module.tags().get(i));
+            WatTypePrinter.tagType(sb, module.tags().get(i));
             sb.append(')');
         }
         for (int i = 0; i < module.globals().size(); i++) {
             Global g = module.globals().get(i);
             field("global").append(indexComment(module.importedGlobalCount() + i));
-            globalType(g.type());
-            constExpr(g.init());
+            WatTypePrinter.globalType(sb, g.type());
+            segments.constExpr(g.init());
             sb.append(')');
         }
         for (Export e : module.exports()) {
@@ -150,12 +157,32 @@ public final class WatPrinter {
             field("start").append(' ').append(names.funcRef(module.start())).append(')');
         }
         for (int i = 0; i < module.elements().size(); i++) {
-            elem(i, module.elements().get(i));
+            segments.elem(i, module.elements().get(i));
         }
         for (int i = 0; i < module.datas().size(); i++) {
-            data(i, module.datas().get(i));
+            segments.data(i, module.datas().get(i));
+        }
+        if (options.customSections()) {
+            for (CustomSection c : module.customSections()) {
+                customSection(c);
+            }
         }
         sb.append(")\n");
+    }
+
+    private static final String[] SECTION_NAMES = {"first", "type", "import", "func", "table", "memory", "global",
+        "export", "start", "elem", "code", "data", "datacount", "tag"};
+
+    /** A custom annotation: {@code (@custom "name" (after type) "bytes")}, {@code (before first)} for placement 0. */
+    private void customSection(CustomSection c) {
+        sb.append("\n  (@custom ").append(WatLiteralPrinter.string(c.name()));
+        int p = c.placement();
+        if (p >= 0 && p < SECTION_NAMES.length) {
+            sb.append(p == 0 ? " (before first)" : " (after " + SECTION_NAMES[p] + ")");
+        }
+        sb.append(' ');
+        WatLiteralPrinter.appendString(sb, c.content());
+        sb.append(')');
     }
 
     /** Starts a module field on a new line: {@code (keyword}. */
@@ -163,92 +190,8 @@ public final class WatPrinter {
         return sb.append("\n  (").append(keyword);
     }
 
-    private static String indexComment(int idx) {
+    static String indexComment(int idx) {
         return " (;" + Integer.toUnsignedString(idx) + ";)";
-    }
-
-    // ---- types ----
-
-    private void types() {
-        int idx = 0;
-        for (RecType rec : module.recTypes()) {
-            if (rec.types().size() == 1) {
-                sb.append("\n  ");
-                typeDef(idx++, rec.types().get(0));
-                continue;
-            }
-            sb.append("\n  (rec");
-            for (SubType st : rec.types()) {
-                sb.append("\n    ");
-                typeDef(idx++, st);
-            }
-            sb.append(')');
-        }
-    }
-
-    private void typeDef(int idx, SubType st) {
-        sb.append("(type").append(indexComment(idx)).append(' ');
-        boolean bare = st.isFinal() && st.supertypes().isEmpty();
-        if (!bare) {
-            sb.append("(sub");
-            if (st.isFinal()) {
-                sb.append(" final");
-            }
-            for (int s : st.supertypes()) {
-                sb.append(' ').append(Integer.toUnsignedString(s));
-            }
-            sb.append(' ');
-        }
-        compositeType(st.compositeType());
-        if (!bare) {
-            sb.append(')');
-        }
-        sb.append(')');
-    }
-
-    private void compositeType(CompositeType ct) {
-        if (ct instanceof FuncType) {
-            sb.append("(func");
-            appendSignature(sb, (FuncType) ct);
-            sb.append(')');
-        } else if (ct instanceof StructType) {
-            sb.append("(struct");
-            for (FieldType f : ((StructType) ct).fields()) {
-                sb.append(" (field ");
-                fieldType(f);
-                sb.append(')');
-            }
-            sb.append(')');
-        } else {
-            sb.append("(array ");
-            fieldType(((ArrayType) ct).element());
-            sb.append(')');
-        }
-    }
-
-    private void fieldType(FieldType f) {
-        if (f.mutable()) {
-            sb.append("(mut ").append(f.storageType()).append(')');
-        } else {
-            sb.append(f.storageType());
-        }
-    }
-
-    /** Appends {@code  (param t*) (result t*)}, each only when not empty. */
-    static void appendSignature(StringBuilder sb, FuncType ft) {
-        valTypes(sb, "param", ft.params());
-        valTypes(sb, "result", ft.results());
-    }
-
-    private static void valTypes(StringBuilder sb, String keyword, List<ValType> types) {
-        if (types.isEmpty()) {
-            return;
-        }
-        sb.append(" (").append(keyword);
-        for (ValType t : types) {
-            sb.append(' ').append(t);
-        }
-        sb.append(')');
     }
 
     // ---- imports ----
@@ -269,19 +212,19 @@ public final class WatPrinter {
                 }
                 case TABLE:
                     sb.append(indexComment(tables++));
-                    tableType((TableType) imp.type());
+                    WatTypePrinter.tableType(sb, (TableType) imp.type());
                     break;
                 case MEMORY:
                     sb.append(indexComment(memories++));
-                    memoryType((MemoryType) imp.type());
+                    WatTypePrinter.memoryType(sb, (MemoryType) imp.type());
                     break;
                 case GLOBAL:
                     sb.append(indexComment(globals++));
-                    globalType((GlobalType) imp.type());
+                    WatTypePrinter.globalType(sb, (GlobalType) imp.type());
                     break;
                 case TAG:
                     sb.append(indexComment(tags++));
-                    tagType((TagType) imp.type());
+                    WatTypePrinter.tagType(sb, (TagType) imp.type());
                     break;
                 default:
                     throw new AssertionError(imp.kind());
@@ -293,34 +236,6 @@ public final class WatPrinter {
     private void funcId(int funcIdx) {
         String id = names.func(funcIdx);
         sb.append(id != null ? " " + id : indexComment(funcIdx));
-    }
-
-    private void tableType(TableType t) {
-        limits(t.limits());
-        sb.append(' ').append(t.elemType());
-    }
-
-    private void memoryType(MemoryType m) {
-        limits(m.limits());
-        if (m.pageSizeLog2() != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
-            sb.append(" (pagesize ").append(1L << (m.pageSizeLog2() & 63)).append(')');
-        }
-    }
-
-    private void limits(Limits l) {
-        sb.append(' ').append(l);
-    }
-
-    private void globalType(GlobalType g) {
-        if (g.mutable()) {
-            sb.append(" (mut ").append(g.valType()).append(')');
-        } else {
-            sb.append(' ').append(g.valType());
-        }
-    }
-
-    private void tagType(TagType t) {
-        sb.append(" (type ").append(Integer.toUnsignedString(t.typeIdx())).append(')');
     }
 
     // ---- functions ----
@@ -344,7 +259,7 @@ public final class WatPrinter {
         if (ft != null) {
             params = ft.params().size();
             params(funcIdx, ft.params());
-            valTypes(sb, "result", ft.results());
+            WatTypePrinter.valTypes(sb, "result", ft.results());
         }
         if (body != null) {
             locals(funcIdx, params, body);
@@ -420,121 +335,15 @@ public final class WatPrinter {
         }
     }
 
-    // ---- tables, globals, segments ----
+    // ---- tables ----
 
     private void table(int idx, Table t) {
         field("table").append(indexComment(idx));
-        tableType(t.type());
+        WatTypePrinter.tableType(sb, t.type());
         if (t.init() != null) {
-            constExpr(t.init());
+            segments.constExpr(t.init());
         }
         sb.append(')');
     }
 
-    /** A constant expression as a sequence of folded plain instructions: {@code  (i32.const 1) (i32.const 2) (i32.add)}. */
-    private void constExpr(Expression e) {
-        CodeReader r = new CodeReader(e, Features.ALL);
-        while (r.hasNext()) {
-            Opcode op = r.next();
-            if (op == Opcode.END && !r.hasNext()) {
-                break;
-            }
-            sb.append(" (");
-            instr.append(sb, r, -1, 0);
-            sb.append(')');
-        }
-    }
-
-    /** The number of instructions of a constant expression, its final {@code end} excluded. */
-    private static int instructionCount(Expression e) {
-        CodeReader r = new CodeReader(e, Features.ALL);
-        int n = 0;
-        while (r.hasNext()) {
-            if (r.next() == Opcode.END && !r.hasNext()) {
-                break;
-            }
-            n++;
-        }
-        return n;
-    }
-
-    /** An active segment's offset: {@code (i32.const 0)}, or {@code (offset ...)} when it is longer. */
-    private void offset(Expression e) {
-        if (instructionCount(e) == 1) {
-            constExpr(e);
-        } else {
-            sb.append(" (offset");
-            constExpr(e);
-            sb.append(')');
-        }
-    }
-
-    /**
-     * An element segment, in the form that selects its binary flags: {@code (table x)} only for flags 2 and
-     * 6 (always then, even for table 0), {@code func} and function indices for flags 0..3, a reference type
-     * and expressions for flags 4..7.
-     */
-    private void elem(int idx, ElemSegment seg) {
-        field("elem").append(indexComment(idx));
-        int flags = seg.flags();
-        if (seg.mode() == SegmentMode.PASSIVE) {
-            // nothing: passive is the form without offset or declare
-        } else if (seg.mode() == SegmentMode.DECLARATIVE) {
-            sb.append(" declare");
-        } else {
-            if ((flags & 2) != 0) {
-                sb.append(" (table ").append(Integer.toUnsignedString(seg.tableIdx())).append(')');
-            }
-            offset(seg.offset());
-        }
-        int[] funcs = seg.usesExpressions() ? null : funcIndices(seg.init());
-        if (funcs != null) {
-            sb.append(" func");
-            for (int f : funcs) {
-                sb.append(' ').append(names.funcRef(f));
-            }
-        } else {
-            sb.append(' ').append(seg.type());
-            for (Expression e : seg.init()) {
-                if (instructionCount(e) == 1) {
-                    constExpr(e);
-                } else {
-                    sb.append(" (item");
-                    constExpr(e);
-                    sb.append(')');
-                }
-            }
-        }
-        sb.append(')');
-    }
-
-    /** The function indices of initializers that are each {@code ref.func i}, or null. */
-    private static int[] funcIndices(List<Expression> init) {
-        int[] funcs = new int[init.size()];
-        for (int i = 0; i < funcs.length; i++) {
-            CodeReader r = new CodeReader(init.get(i), Features.ALL);
-            if (!r.hasNext() || r.next() != Opcode.REF_FUNC) {
-                return null;
-            }
-            funcs[i] = r.index();
-            if (!r.hasNext() || r.next() != Opcode.END || r.hasNext()) {
-                return null;
-            }
-        }
-        return funcs;
-    }
-
-    /** A data segment: {@code (memory x)} only for flags 2 (always then, even for memory 0). */
-    private void data(int idx, DataSegment seg) {
-        field("data").append(indexComment(idx));
-        if (seg.mode() == SegmentMode.ACTIVE) {
-            if (seg.flags() == 2) {
-                sb.append(" (memory ").append(Integer.toUnsignedString(seg.memIdx())).append(')');
-            }
-            offset(seg.offset());
-        }
-        sb.append(' ');
-        WatLiteralPrinter.appendString(sb, seg.init());
-        sb.append(')');
-    }
 }

@@ -389,4 +389,21 @@ class WatPrinterTest {
         assertArrayEquals(expected, WatPrinterTestSupport.wat2wasm(WatPrinter.print(m)));
         assertArrayEquals(expected, WatPrinterTestSupport.wat2wasm(WatPrinter.print(m, WatPrinter.Options.FOLDED)));
     }
+
+    @Test
+    void print_customSections_onlyWhenAsked_asAnnotations() {
+        WasmModule m = new WasmModule();
+        m.addFuncType(FuncType.of(List.of(), List.of()));
+        m.customSections().add(new dev.robusta.wasm.CustomSection("first", new byte[] {1, 'a'}, 0));
+        m.customSections().add(new dev.robusta.wasm.CustomSection("after types", new byte[0], 1));
+        m.customSections().add(new dev.robusta.wasm.CustomSection("tags", new byte[] {'"'}, 13));
+        assertEquals("(module\n"
+                + "  (type (;0;) (func)))\n", WatPrinter.print(m));
+        assertEquals("(module\n"
+                + "  (type (;0;) (func))\n"
+                + "  (@custom \"first\" (before first) \"\\01a\")\n"
+                + "  (@custom \"after types\" (after type) \"\")\n"
+                + "  (@custom \"tags\" (after tag) \"\\22\"))\n",
+                WatPrinter.print(m, WatPrinter.Options.FLAT.withCustomSections(true)));
+    }
 }

@@ -33,6 +33,9 @@ final class Ctx {
     /** Field names of struct types, by type index. */
     final Map<Integer, IdSpace> fields = new HashMap<>();
 
+    /** Whether code uses a data segment index (memory.init, data.drop, ...): the data count is then written. */
+    boolean usesDataCount;
+
     /** The size of the recursion group of each type index. */
     private final List<Integer> recGroupSize = new ArrayList<>();
     /** Final, supertype-less function types alone in their group: the first index of each. */
@@ -361,6 +364,9 @@ final class Ctx {
                 sig.results.add(valType(r));
             }
         }
+        if (c.peekList("param")) {
+            throw unexpected(c.peek().items.get(0).token);
+        }
         return sig;
     }
 
@@ -386,6 +392,9 @@ final class Ctx {
         if (explicit != null) {
             FuncType ft = funcTypeAt(explicit);
             if (sig.written) {
+                if (explicit >= module.types().size()) {
+                    throw error(typeTok, "unknown type " + explicit);
+                }
                 if (ft == null && explicit < module.types().size() || ft != null && !ft.equals(sig.funcType())) {
                     throw error(typeTok, "inline function type");
                 }

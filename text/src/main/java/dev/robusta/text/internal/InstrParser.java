@@ -1,5 +1,6 @@
 package dev.robusta.text.internal;
 
+import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.Opcode;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.code.CodeWriter;
@@ -122,7 +123,9 @@ final class InstrParser {
                 }
                 checkLabel(Ctx.optId(s), top);
                 top.inElse = true;
-                out.op(Opcode.ELSE);
+                if (!s.peekKeyword("end")) { // an empty else is left out, as wat2wasm does
+                    out.op(Opcode.ELSE);
+                }
                 return;
             }
             case "end": {
@@ -250,7 +253,7 @@ final class InstrParser {
         ctx.expectEnd(c);
         int depth = labels.size() + 1;
         work.push(endBlock());
-        if (els != null) {
+        if (els != null && els.items.size() > 1) { // an empty else is left out, as wat2wasm does
             work.push(new Seq(els, els.items, 1, els.items.size(), depth, false));
             work.push((Runnable) () -> {
                 labels.get(labels.size() - 1).inElse = true;
@@ -327,7 +330,16 @@ final class InstrParser {
     /** A block type: {@code (type x)} with optional signature, or an inline signature. */
     private void blockType(Cursor c, CodeWriter w) {
         if (c.peekList("type")) {
-            w.blockTypeIndex(ctx.typeUse(c, false).typeIdx);
+            int idx = ctx.typeUse(c, false).typeIdx;
+            FuncType ft = ctx.funcTypeAt(idx);
+            // As wat2wasm does: a type with no parameters and at most one result is written inline.
+            if (ft != null && ft.params().isEmpty() && ft.results().isEmpty()) {
+                w.blockTypeEmpty();
+            } else if (ft != null && ft.params().isEmpty() && ft.results().size() == 1) {
+                w.blockType(ft.results().get(0));
+            } else {
+                w.blockTypeIndex(idx);
+            }
             return;
         }
         Ctx.Signature sig = ctx.signature(c, false);
@@ -439,14 +451,15 @@ final class InstrParser {
             case CATCH_ALL: case DELEGATE:
                 throw ctx.unexpected(t);
             case SELECT:
-                if (c.peekList("result")) {
-                    List<ValType> types = new ArrayList<>();
-                    while (c.peekList("result")) {
-                        Cursor r = new Cursor(c.next(), 1);
-                        while (!r.atEnd()) {
-                            types.add(ctx.valType(r));
-                        }
+                List<ValType> types = new ArrayList<>();
+                boolean typed = c.peekList("result");
+                while (c.peekList("result")) {
+                    Cursor r = new Cursor(c.next(), 1);
+                    while (!r.atEnd()) {
+                        types.add(ctx.valType(r));
                     }
+                }
+                if (typed && !types.isEmpty()) { // select (result) with no type is plain select, as in wat2wasm
                     w.op(Opcode.SELECT_T).u32(types.size());
                     for (ValType vt : types) {
                         w.valType(vt);
@@ -468,6 +481,10 @@ final class InstrParser {
                 break;
         }
         w.op(op);
+        if (op == Opcode.MEMORY_INIT || op == Opcode.DATA_DROP || op == Opcode.ARRAY_NEW_DATA
+                || op == Opcode.ARRAY_INIT_DATA) {
+            ctx.usesDataCount = true;
+        }
         switch (op.immKind()) {
             case NONE:
                 break;

@@ -21,6 +21,7 @@ public final class Lexer {
     private int pos;
     private int line;
     private int col;
+    private boolean inAnnotation;
 
     /**
      * @param src        the source bytes
@@ -43,6 +44,14 @@ public final class Lexer {
         return sourceName;
     }
 
+    /**
+     * Inside an annotation, {@code (@} not followed by an annotation id is a plain parenthesis (the
+     * annotation's content is only required to be balanced).
+     */
+    void setInAnnotation(boolean inAnnotation) {
+        this.inAnnotation = inAnnotation;
+    }
+
     /** The next token; {@link Token.Kind#EOF} at the end (repeatedly). */
     public Token next() {
         skipBlanks();
@@ -52,7 +61,7 @@ public final class Lexer {
         }
         int b = src[pos] & 0xFF;
         if (b == '(') {
-            if (pos + 1 < end && src[pos + 1] == '@') {
+            if (pos + 1 < end && src[pos + 1] == '@' && (!inAnnotation || startsAnnotationId(pos + 2))) {
                 advance(2);
                 return annotation(s, l, c);
             }
@@ -67,6 +76,10 @@ public final class Lexer {
             return run(s, l, c);
         }
         throw illegal(b);
+    }
+
+    private boolean startsAnnotationId(int at) {
+        return at < end && (src[at] == '"' || isIdChar(src[at] & 0xFF));
     }
 
     private RuntimeException illegal(int b) {

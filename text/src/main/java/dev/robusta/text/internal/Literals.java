@@ -103,6 +103,9 @@ final class Literals {
         String shape = shape(ctx, c);
         int n = laneCount(shape);
         List<Sexp> lanes = numberAtoms(c, n + 1);
+        if (lanes.size() < n && c.peekAtom(Token.Kind.KEYWORD)) {
+            throw ctx.unexpected(c); // such as nan:1, an unknown operator
+        }
         if (lanes.size() != n) {
             throw ctx.error(lanes.isEmpty() ? at : lanes.get(0).token, "wrong number of lane literals");
         }

@@ -87,6 +87,11 @@ final class ModuleBuilder {
                 default: throw ctx.unexpected(f.items.get(0).token);
             }
         }
+        if (ctx.usesDataCount) {
+            // Written only when code needs it, as wat2wasm does (but also with no data segments, so that an
+            // invalid index is reported as "unknown data segment", as the reference interpreter does).
+            module.setDataCount(module.datas().size());
+        }
         String moduleName = name == null ? null : name.token.text;
         if (moduleName != null || !funcNames.isEmpty() || !localNames.isEmpty()) {
             module.setNames(new NameSection(moduleName, Map.copyOf(funcNames), Map.copyOf(localNames)));
@@ -531,10 +536,12 @@ final class ModuleBuilder {
                         init.add(elemExpr(e, ec.next()));
                     }
                 }
+                // The segment has the table's type: function indices express only (ref func).
+                funcIndices &= rt.heapType() == ValType.HT_FUNC;
                 long n = init.size();
                 module.tables().add(new Table(new TableType(rt, new Limits(n, n, true, is64, false)), null));
                 module.elements().add(new ElemSegment(elemFlags(SegmentMode.ACTIVE, idx, funcIndices, rt),
-                        SegmentMode.ACTIVE, idx, zero(is64), rt, init));
+                        SegmentMode.ACTIVE, idx, zero(is64), funcIndices ? funcIndexType() : rt, init));
             } else {
                 c.pos = mark;
                 TableType tt = tableType(c);
@@ -678,6 +685,10 @@ final class ModuleBuilder {
             ctx.expectEnd(tc);
             mode = SegmentMode.ACTIVE;
             offset = offset(c);
+        } else if (c.peekAtom(Token.Kind.NUMBER)) {
+            table = ctx.u32(c.next()); // the MVP form (elem 0 (offset) ...)
+            mode = SegmentMode.ACTIVE;
+            offset = offset(c);
         } else if (c.peek() != null && c.peek().isList() && !Ctx.isRefType(c.peek())) {
             mode = SegmentMode.ACTIVE;
             offset = offset(c);
@@ -704,23 +715,30 @@ final class ModuleBuilder {
             }
         }
         module.elements().add(new ElemSegment(elemFlags(mode, table, funcIndices, type), mode, table, offset,
-                type, init));
+                funcIndices ? funcIndexType() : type, init));
     }
 
     /**
-     * The binary form of an element segment, chosen as wabt and wasm-tools do: function indices when the
-     * segment was written as a function list of funcref, expressions otherwise; an explicit table index
-     * when the table is not 0 or the type cannot be the implicit funcref.
+     * The binary form of an element segment: function indices (flags 0..3) when it was written as a list
+     * of functions ({@code func $f ...}, or the legacy bare list), expressions (flags 4..7) when written
+     * with a reference type, even {@code funcref (ref.func $f)}: in WebAssembly 3.0 a function-index
+     * segment has type {@code (ref func)}, so only the expression form keeps {@code funcref}. The table
+     * index is explicit when it is not 0 or when the type is not the implicit one of flags 0/4. This is
+     * what wat2wasm writes, except that wabt 1.0.32 also uses indices for {@code funcref (ref.func $f)}.
      */
     private static int elemFlags(SegmentMode mode, int table, boolean funcIndices, ValType type) {
-        boolean exprs = !funcIndices || !type.equals(ValType.FUNCREF);
         int flags;
         switch (mode) {
             case PASSIVE: flags = 1; break;
             case DECLARATIVE: flags = 3; break;
-            default: flags = table != 0 || (exprs && !type.equals(ValType.FUNCREF)) ? 2 : 0;
+            default: flags = table != 0 || (!funcIndices && !type.equals(ValType.FUNCREF)) ? 2 : 0;
         }
-        return flags | (exprs ? 4 : 0);
+        return flags | (funcIndices ? 0 : 4);
+    }
+
+    /** The type of a segment given as function indices: {@code (ref func)} in 3.0, funcref in 2.0. */
+    private ValType funcIndexType() {
+        return ctx.features.gc() ? ValType.ref(false, ValType.HT_FUNC) : ValType.FUNCREF;
     }
 
     /** An element initializer: {@code (item instr*)} or one folded instruction. */
@@ -756,6 +774,9 @@ final class ModuleBuilder {
             Cursor mc = new Cursor(c.next(), 1);
             mem = ctx.memories.resolve(ctx, indexAtom(mc));
             ctx.expectEnd(mc);
+            offset = offset(c);
+        } else if (c.peekAtom(Token.Kind.NUMBER)) {
+            mem = ctx.u32(c.next()); // the MVP form (data 0 (offset) ...)
             offset = offset(c);
         } else if (c.peek() != null && c.peek().isList()) {
             offset = offset(c);

@@ -50,7 +50,11 @@ public final class ScriptParser {
     }
 
     private Script script() {
-        List<Sexp> nodes = new SexpReader(new Lexer(src, 0, src.length, fileName, 1, 1)).readAll();
+        SexpReader reader = new SexpReader(new Lexer(src, 0, src.length, fileName, 1, 1));
+        List<Sexp> nodes = reader.readAll();
+        if (reader.strayClose() != null) {
+            throw reader.strayClose();
+        }
         List<Directive> out = new ArrayList<>();
         if (!nodes.isEmpty() && nodes.get(0).isList() && MODULE_FIELDS.contains(nodes.get(0).head())) {
             Sexp first = nodes.get(0);

@@ -1,5 +1,7 @@
 package dev.robusta.text.internal;
 
+import dev.robusta.wasm.CompileException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +12,21 @@ import java.util.List;
  */
 public final class SexpReader {
     private final Lexer lexer;
+    private CompileException strayClose;
 
     public SexpReader(Lexer lexer) {
         this.lexer = lexer;
     }
 
-    /** Reads every node up to the end of input. */
+    /**
+     * The error of an unbalanced closing parenthesis at top level, where {@link #readAll} stopped; null if
+     * there was none. Callers report it after the errors of the nodes before it.
+     */
+    public CompileException strayClose() {
+        return strayClose;
+    }
+
+    /** Reads every node up to the end of input (or up to an unbalanced closing parenthesis). */
     public List<Sexp> readAll() {
         List<Sexp> top = new ArrayList<>();
         List<List<Sexp>> stack = new ArrayList<>();
@@ -36,7 +47,9 @@ public final class SexpReader {
                     break;
                 case RPAREN: {
                     if (opens.isEmpty()) {
-                        throw Errors.at(lexer.sourceName(), t.line, t.col, "unexpected token \")\"");
+                        // Reported after the nodes before it, as an incremental parser would.
+                        strayClose = Errors.at(lexer.sourceName(), t.line, t.col, "unexpected token \")\"");
+                        return top;
                     }
                     Token open = opens.remove(opens.size() - 1);
                     Sexp list = new Sexp(open, current, t);
@@ -59,6 +72,7 @@ public final class SexpReader {
 
     private void skipAnnotation(Token start) {
         int depth = 1;
+        lexer.setInAnnotation(true);
         while (depth > 0) {
             Token t = lexer.next();
             switch (t.kind) {
@@ -75,5 +89,6 @@ public final class SexpReader {
                     break;
             }
         }
+        lexer.setInAnnotation(false);
     }
 }

@@ -23,8 +23,13 @@ public final class TextParser {
      */
     public static WasmModule parseModule(byte[] src, int start, int end, String sourceName, int line, int col,
                                          Features features) {
-        List<Sexp> nodes = new SexpReader(new Lexer(src, start, end, sourceName, line, col)).readAll();
-        return parseModule(nodes, sourceName, features);
+        SexpReader reader = new SexpReader(new Lexer(src, start, end, sourceName, line, col));
+        List<Sexp> nodes = reader.readAll();
+        WasmModule m = parseModule(nodes, sourceName, features);
+        if (reader.strayClose() != null) {
+            throw reader.strayClose();
+        }
+        return m;
     }
 
     /** Parses a module from already-read S-expressions. */

@@ -103,11 +103,11 @@ final class BulkOps {
     static FunctionInstance indirect(ModuleInstance inst, LoweredFunction fn, int typeIdx, int tableIdx, int i) {
         TableInstance t = inst.tables[tableIdx];
         if (Integer.compareUnsigned(i, t.size) >= 0) {
-            throw new TrapException(Trap.UNDEFINED_ELEMENT);
+            throw new TrapException(Trap.UNDEFINED_ELEMENT, Trap.UNDEFINED_ELEMENT.message() + " " + Integer.toUnsignedString(i));
         }
         Object e = t.elements[i];
         if (e == null) {
-            throw new TrapException(Trap.UNINITIALIZED_ELEMENT);
+            throw new TrapException(Trap.UNINITIALIZED_ELEMENT, Trap.UNINITIALIZED_ELEMENT.message() + " " + i);
         }
         FunctionInstance f = (FunctionInstance) e;
         FuncType expected = fn.types[typeIdx];
