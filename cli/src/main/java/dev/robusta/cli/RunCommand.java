@@ -6,14 +6,18 @@ import dev.robusta.runtime.Imports;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Module;
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.wasi.Wasi;
+import dev.robusta.wasi.WasiVersion;
 import dev.robusta.wasm.ExternKind;
 import dev.robusta.wasm.Features;
 import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.ValType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,12 +38,15 @@ import picocli.CommandLine.Spec;
             "Run a WebAssembly module (binary or text; told apart by content).",
             "",
             "Without --invoke, the module is instantiated (which runs its start function) and its `_start` "
-                    + "export, if any, is called; the exit code is 0 when it returns.",
+                    + "export, if any, is called. A module that imports WASI (wasi_snapshot_preview1 or "
+                    + "wasi_unstable) gets it: ARGS are its arguments after its file name, it sees only the "
+                    + "directories given with --dir and the variables given with --env, and its standard streams "
+                    + "are robusta's.",
             "With --invoke FUNC, the exported function FUNC is called with ARGS converted to its parameter "
                     + "types (integers in decimal or 0x hexadecimal; floats in decimal or hexadecimal, inf, nan), "
                     + "and each result is printed on its own line.",
             "",
-            "Exit codes: the guest's exit code; 134 when the guest traps (the trap and the wasm stack trace "
+            "Exit codes: the guest's exit code (0 when _start returns, the code of proc_exit); 134 when the guest traps (the trap and the wasm stack trace "
                     + "go to standard error); 1 when the module cannot be read, compiled or linked, or the "
                     + "command line is wrong.",
         },
@@ -58,6 +65,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "FUNC",
             description = "Call the exported function FUNC with ARGS and print its results.")
     String invoke;
+
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "Give a WASI program the host directory HOST, as GUEST (default: the same path). "
+                    + "Repeatable.")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+            description = "Give a WASI program the environment variable NAME, with VALUE or else robusta's own "
+                    + "value (none if it has none). Repeatable.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--trace-wasi", description = "Log every WASI call and its result to standard error.")
+    boolean traceWasi;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
             description = "The engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, which is the "
@@ -88,8 +108,8 @@ final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS",
-            description = "The arguments of the function given with --invoke. Everything after FILE is "
-                    + "an argument, even when it begins with '-'.")
+            description = "The program's arguments (WASI), or those of the function given with --invoke. "
+                    + "Everything after FILE is an argument, even when it begins with '-'.")
     List<String> args = new ArrayList<>();
 
     RunCommand(Stdio io) {
@@ -108,11 +128,112 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         engine.require();
-        Module module = ModuleFile.read(file).compile(config());
-        if (invoke != null) {
-            return invoke(module);
+        RuntimeConfig config = config();
+        List<Preopen> preopens = preopens();
+        Module module = ModuleFile.read(file).compile(config);
+        Optional<WasiVersion> version = WasiVersion.detect(module);
+        try (Wasi wasi = version.isPresent() ? wasi(version.get(), preopens) : null) {
+            Instance instance = module.instantiate(wasi == null ? Imports.EMPTY : wasi.importObject());
+            if (invoke != null) {
+                if (wasi != null && exportsFunction(module, "_initialize") && !exportsFunction(module, "_start")) {
+                    guard(() -> wasi.initialize(instance));
+                }
+                return invoke(module, instance);
+            }
+            return wasi == null ? runStart(module, instance) : runWasi(module, wasi, instance);
         }
-        return runMain(module);
+    }
+
+    /**
+     * The WASI the options describe: the arguments (the module's file name, then ARGS), the environment, the
+     * preopened directories, robusta's standard streams.
+     */
+    private Wasi wasi(WasiVersion version, List<Preopen> preopens) {
+        List<String> argv = new ArrayList<>();
+        argv.add(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        argv.addAll(args);
+        Wasi.Builder wasi = Wasi.builder().version(version).args(argv)
+                .stdin(io.in()).stdout(io.out()).stderr(io.err()).returnOnExit(true);
+        try {
+            for (String variable : env) {
+                int eq = variable.indexOf('=');
+                if (eq >= 0) {
+                    wasi.env(variable.substring(0, eq), variable.substring(eq + 1));
+                } else if (System.getenv(variable) != null) {
+                    wasi.env(variable, System.getenv(variable));
+                }
+            }
+            for (Preopen p : preopens) {
+                wasi.preopen(p.guest(), p.host());
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (traceWasi) {
+            wasi.trace(io.err());
+        }
+        return wasi.build();
+    }
+
+    /** A directory given with {@code --dir}: the host directory and the guest's path for it. */
+    record Preopen(Path host, String guest) {
+        /**
+         * {@code HOST} (the guest sees the same path) or {@code HOST::GUEST}.
+         *
+         * @throws IllegalArgumentException when HOST or GUEST is empty
+         */
+        static Preopen parse(String dir) {
+            int sep = dir.indexOf("::");
+            String host = sep >= 0 ? dir.substring(0, sep) : dir;
+            String guest = sep >= 0 ? dir.substring(sep + 2) : dir;
+            if (host.isEmpty() || guest.isEmpty()) {
+                throw new IllegalArgumentException("--dir expects HOST or HOST::GUEST, not '" + dir + "'");
+            }
+            return new Preopen(Path.of(host), guest);
+        }
+    }
+
+    /** The directories of {@code --dir}, checked before anything is compiled. */
+    private List<Preopen> preopens() {
+        List<Preopen> preopens = new ArrayList<>();
+        for (String dir : dirs) {
+            Preopen p;
+            try {
+                p = Preopen.parse(dir);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (!Files.isDirectory(p.host())) {
+                throw usage("--dir " + dir + ": " + p.host() + " is not a directory");
+            }
+            preopens.add(p);
+        }
+        return preopens;
+    }
+
+    /**
+     * Runs a WASI program: a command's {@code _start}, whose exit code is the result, or a reactor's
+     * {@code _initialize} (then 0).
+     */
+    private static int runWasi(Module module, Wasi wasi, Instance instance) {
+        if (exportsFunction(module, "_start")) {
+            int[] exitCode = new int[1];
+            guard(() -> exitCode[0] = wasi.start(instance));
+            return exitCode[0];
+        }
+        if (exportsFunction(module, "_initialize")) {
+            guard(() -> wasi.initialize(instance));
+        }
+        return ExitCodes.SUCCESS;
+    }
+
+    /** Runs what the WASI API refuses with an IllegalArgumentException (such as no memory export) as a refusal. */
+    private static void guard(Runnable wasiCall) {
+        try {
+            wasiCall.run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("cannot run this WASI program: " + e.getMessage());
+        }
     }
 
     /** The runtime configuration the options ask for. */
@@ -136,11 +257,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs a module as a command: instantiates it (running its start function) and calls its {@code _start}
-     * export, if any. The exit code is 0 when it returns.
+     * Runs a module that does not import WASI: calls its {@code _start} export, if any (its start function
+     * has run during instantiation). The exit code is 0 when it returns.
      */
-    private int runMain(Module module) {
-        Instance instance = module.instantiate(Imports.EMPTY);
+    private static int runStart(Module module, Instance instance) {
         if (!exportsFunction(module, "_start")) {
             return ExitCodes.SUCCESS;
         }
@@ -154,11 +274,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Calls the function named by {@code --invoke} with the guest arguments and prints its results. */
-    private int invoke(Module module) {
+    private int invoke(Module module, Instance instance) {
         if (!exportsFunction(module, invoke)) {
             throw new CommandException("the module exports no function named '" + invoke + "'");
         }
-        Instance instance = module.instantiate(Imports.EMPTY);
         Function function = instance.function(invoke);
         FuncType type = function.type();
         for (ValType t : type.params()) {

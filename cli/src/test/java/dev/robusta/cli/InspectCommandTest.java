@@ -65,7 +65,7 @@ class InspectCommandTest {
                 "  - \"table\" -> table[0] funcref min=2 max=10",
                 "  - \"counter\" -> global[1] (mut i64)");
         assertLines(r, "Start: func[2] <main>");
-        assertLines(r, "Elements[1]:", "  - elem[0] active table=0 funcref count=2");
+        assertLines(r, "Elements[1]:", "  - elem[0] active table=0 (ref func) count=2");
         assertLines(r, "Data[1]:", "  - data[0] active memory=0 size=5");
         assertTrue(lines.get(lines.size() - 1).matches("Code: 2 function bodies, \\d+ bytes"), r.out());
         assertTrue(lines.contains("module name: demo"), r.out());

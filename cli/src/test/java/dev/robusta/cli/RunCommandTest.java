@@ -177,11 +177,10 @@ class RunCommandTest {
 
     @Test
     void missingImport_isALinkError() {
-        String file = write(dir, "wasi.wat", "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" "
-                + "(func (param i32))))");
+        String file = write(dir, "env.wat", "(module (import \"env\" \"log\" (func (param i32))))");
         Result r = run("run", file);
         assertEquals(1, r.exitCode());
-        assertEquals("robusta: link error: unknown import \"wasi_snapshot_preview1\" \"proc_exit\"" + NL, r.err());
+        assertEquals("robusta: link error: unknown import \"env\" \"log\"" + NL, r.err());
     }
 
     @Test
