@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
             "Lists the sections with their offsets and sizes, then the types, imports, functions (with names "
                     + "from the name section and code sizes), tables, memories, tags, globals, exports, start "
                     + "function, element and data segments, custom sections, and the total code size.",
+            "",
             "A text module is described as the binary module it encodes to. The module is decoded but not "
                     + "validated.",
         },

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
                     + "wasi_unstable) gets it: ARGS are its arguments after its file name, it sees only the "
                     + "directories given with --dir and the variables given with --env, and its standard streams "
                     + "are robusta's.",
+            "",
             "With --invoke FUNC, the exported function FUNC is called with ARGS converted to its parameter "
                     + "types (integers in decimal or 0x hexadecimal; floats in decimal or hexadecimal, inf, nan), "
                     + "and each result is printed on its own line.",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
         name = "validate",
         description = {
             "Check that a module (binary or text) is well-formed and valid.",
+            "",
             "Prints nothing and exits 0 when it is; otherwise prints the error (with its offset in a binary "
                     + "module) and exits 1.",
         },

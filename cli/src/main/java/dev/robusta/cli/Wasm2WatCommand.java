@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
         name = "wasm2wat",
         description = {
             "Translate a module from the binary format to the text format.",
-            "Names come from the module's name section. The module is decoded but not validated.",
+            "",
+            "Names come from the module's name section. The module is decoded but not validated. (A text "
+                    + "module is parsed and printed again.)",
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n")

@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
         name = "wast",
         description = {
             "Run WAST scripts, the format of the WebAssembly specification tests.",
-            "Each failed directive is printed as FILE:LINE: KIND: DETAIL, and the last line is the total: "
-                    + "N passed, M failed (and K skipped, if any). Exits 0 only when nothing failed.",
+            "",
+            "Each failed command of a script is printed as FILE:LINE: KIND: DETAIL, and the last line is the "
+                    + "total: N passed, M failed (and K skipped, if any). Exits 0 only when nothing failed.",
+            "",
             "A script is run with the features its path implies (wasm-2.0/: 2.0, wasm-3.0/: 3.0, anything "
                     + "else: all) unless --features is given. Each call into WebAssembly may take at most a minute.",
         },
@@ -69,10 +71,10 @@ final class WastCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--report", paramLabel = "FILE.md", description = "Also write a conformance report in "
-            + "Markdown: per script, the directives passed, failed and skipped and why, and the totals.")
+            + "Markdown: per script, the commands passed, failed and skipped and why, and the totals.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print skipped directives and a total per script.")
+    @Option(names = {"-v", "--verbose"}, description = "Also print skipped commands and a total per script.")
     boolean verbose;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The scripts (.wast).")

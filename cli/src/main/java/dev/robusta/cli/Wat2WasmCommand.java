@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
         name = "wat2wasm",
         description = {
             "Translate a module from the text format to the binary format.",
+            "",
             "The module is validated first (with every feature Robusta knows); an invalid module is an error.",
         },
         parameterListHeading = "%nArguments:%n",
