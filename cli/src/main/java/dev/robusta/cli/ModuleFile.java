@@ -44,11 +44,6 @@ final class ModuleFile {
         return read(Path.of(name));
     }
 
-    /** Bytes given directly (for tests). */
-    static ModuleFile of(String name, byte[] bytes) {
-        return new ModuleFile(name, bytes.clone());
-    }
-
     /** The file's name as given, for messages. */
     String name() {
         return name;

@@ -137,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
             Instance instance = module.instantiate(wasi == null ? Imports.EMPTY : wasi.importObject());
             if (invoke != null) {
                 if (wasi != null && exportsFunction(module, "_initialize") && !exportsFunction(module, "_start")) {
-                    guard(() -> wasi.initialize(instance));
+                    requireWasiMemory(module);
+                    wasi.initialize(instance);
                 }
                 return invoke(module, instance);
             }
@@ -217,23 +218,24 @@ final class RunCommand implements Callable<Integer> {
      * {@code _initialize} (then 0).
      */
     private static int runWasi(Module module, Wasi wasi, Instance instance) {
+        requireWasiMemory(module);
         if (exportsFunction(module, "_start")) {
-            int[] exitCode = new int[1];
-            guard(() -> exitCode[0] = wasi.start(instance));
-            return exitCode[0];
+            if (exports(module, "_initialize", null)) {
+                throw new CommandException("cannot run this WASI program: it exports both _start (a command) and "
+                        + "_initialize (a reactor)");
+            }
+            return wasi.start(instance);
         }
         if (exportsFunction(module, "_initialize")) {
-            guard(() -> wasi.initialize(instance));
+            wasi.initialize(instance);
         }
         return ExitCodes.SUCCESS;
     }
 
-    /** Runs what the WASI API refuses with an IllegalArgumentException (such as no memory export) as a refusal. */
-    private static void guard(Runnable wasiCall) {
-        try {
-            wasiCall.run();
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("cannot run this WASI program: " + e.getMessage());
+    /** WASI reads and writes the guest's memory: the module must export it as {@code memory}. */
+    private static void requireWasiMemory(Module module) {
+        if (!exports(module, "memory", ExternKind.MEMORY)) {
+            throw new CommandException("cannot run this WASI program: it does not export its memory as \"memory\"");
         }
     }
 
@@ -346,8 +348,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static boolean exportsFunction(Module module, String name) {
+        return exports(module, name, ExternKind.FUNC);
+    }
+
+    /** Whether the module exports {@code name} as a {@code kind} (of any kind when null). */
+    private static boolean exports(Module module, String name, ExternKind kind) {
         for (ExportDescriptor e : module.exports()) {
-            if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+            if (e.name().equals(name) && (kind == null || e.kind() == kind)) {
                 return true;
             }
         }

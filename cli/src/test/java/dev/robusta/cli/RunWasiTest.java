@@ -188,8 +188,17 @@ class RunWasiTest {
                 + "(func (param i32))) (memory 1) (func (export \"_start\")))");
         Result r = run("run", file);
         assertEquals(1, r.exitCode());
-        assertEquals("robusta: cannot run this WASI program: the instance does not export a memory named \"memory\""
-                + NL, r.err());
+        assertEquals("robusta: cannot run this WASI program: it does not export its memory as \"memory\"" + NL,
+                r.err());
+    }
+
+    @Test
+    void commandAndReactorAtOnce_exits1() {
+        String file = program("both.wat", "  (func (export \"_start\")) (func (export \"_initialize\"))");
+        Result r = run("run", file);
+        assertEquals(1, r.exitCode());
+        assertEquals("robusta: cannot run this WASI program: it exports both _start (a command) and _initialize "
+                + "(a reactor)" + NL, r.err());
     }
 
     @Test
