@@ -279,6 +279,18 @@ public final class Machine {
         return e.withWasmStackTrace(frames);
     }
 
+    /** The next pc of a compare-and-branch: the target when taken (charging a back-edge's weight), else past it. */
+    private int branch(boolean taken, int[] code, int pc, ModuleInstance inst) {
+        if (!taken) {
+            return pc + 2;
+        }
+        int weight = code[pc + 1];
+        if (weight != 0 && (budget -= weight) < 0) {
+            checkLimits(inst);
+        }
+        return code[pc];
+    }
+
     /** Runs the frame set up by {@link #invoke} until it returns. */
     private void run(int entryDepth) {
         LoweredFunction fn = entryFn;
@@ -541,8 +553,16 @@ public final class Machine {
                         case Op.F64_LOAD:
                             s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
                             break;
-                        case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
-                        case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+                        case Op.I32_LOAD8_U:
+                        case Op.I64_LOAD8_U:
+                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                            break;
+                        case Op.I32_LOAD8_S:
+                        case Op.I64_LOAD8_S:
+                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)];
+                            break;
+                        case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
+                        case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
                         case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
                             s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
                             break;
@@ -556,7 +576,12 @@ public final class Machine {
                             sp -= 2;
                             MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
                             break;
-                        case Op.I32_STORE8: case Op.I32_STORE16: case Op.I64_STORE8: case Op.I64_STORE16:
+                        case Op.I32_STORE8:
+                        case Op.I64_STORE8:
+                            sp -= 2;
+                            mem[MemoryOps.index(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                            break;
+                        case Op.I32_STORE16: case Op.I64_STORE16:
                         case Op.I64_STORE32:
                             sp -= 2;
                             MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
@@ -709,6 +734,123 @@ public final class Machine {
                             break;
                         case 0xA7:
                             s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case 0xAC:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case 0x92:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    + Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0x93:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    - Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0x94:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    * Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0xA0:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    + Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA1:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    - Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA2:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    * Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA3:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    / Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0x63:
+                            sp--;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                            break;
+                        case 0x64:
+                            sp--;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) > Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                            break;
+                        case 0xB7:
+                            s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
+                            break;
+
+                        // ---- superinstructions ----
+                        case Op.I32_ADD_LC:
+                            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                            pc += 2;
+                            break;
+                        case Op.I32_ADD_LL:
+                            s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                            pc += 2;
+                            break;
+                        case Op.I32_SUB_LL:
+                            s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
+                            pc += 2;
+                            break;
+                        case Op.I32_SET_ADD_LC:
+                            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                            pc += 3;
+                            break;
+                        case Op.I32_LOAD_L:
+                            s[sp++] = MemoryOps.i32(mem, s[fp + code[pc]], code[pc + 1]);
+                            pc += 2;
+                            break;
+                        case Op.BR_EQZ:
+                            pc = branch((int) s[--sp] == 0, code, pc, inst);
+                            break;
+                        case Op.BR_NEZ:
+                            pc = branch((int) s[--sp] != 0, code, pc, inst);
+                            break;
+                        case Op.BR_EQ:
+                            sp -= 2;
+                            pc = branch((int) s[sp] == (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_NE:
+                            sp -= 2;
+                            pc = branch((int) s[sp] != (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LT_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] < (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LT_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0, code, pc, inst);
+                            break;
+                        case Op.BR_GT_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] > (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_GT_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0, code, pc, inst);
+                            break;
+                        case Op.BR_LE_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] <= (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LE_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0, code, pc, inst);
+                            break;
+                        case Op.BR_GE_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] >= (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_GE_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0, code, pc, inst);
                             break;
                         case 0xAD:
                             s[sp - 1] &= 0xFFFF_FFFFL;

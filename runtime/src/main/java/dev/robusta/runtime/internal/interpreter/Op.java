@@ -139,4 +139,46 @@ final class Op {
     static final int SIMD_IMM = 0xEA;
     /** code, offset, lane: a 0xFD load or store. */
     static final int SIMD_MEM = 0xEB;
+
+    // ---- superinstructions, made by the lowerer's peephole fusion ----
+    /** slot, c: pushes local + c (i32): {@code local.get; i32.const; i32.add} (or sub with -c). */
+    static final int I32_ADD_LC = 0xEC;
+    /** slotA, slotB: pushes localA + localB (i32). */
+    static final int I32_ADD_LL = 0xED;
+    /** slotA, slotB: pushes localA - localB (i32). */
+    static final int I32_SUB_LL = 0xEE;
+    /** dst, slot, c: local[dst] = local[slot] + c (i32): {@code local.get; i32.const; i32.add; local.set}. */
+    static final int I32_SET_ADD_LC = 0xEF;
+    /** slot, offset: pushes i32.load of the address in a local. */
+    static final int I32_LOAD_L = 0xFC;
+
+    /**
+     * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's
+     * budget charge). The unary ones pop one i32, the binary ones two.
+     */
+    static final int BR_EQZ = 0xF0, BR_NEZ = 0xF1, BR_EQ = 0xF2, BR_NE = 0xF3, BR_LT_S = 0xF4, BR_LT_U = 0xF5,
+            BR_GT_S = 0xF6, BR_GT_U = 0xF7, BR_LE_S = 0xF8, BR_LE_U = 0xF9, BR_GE_S = 0xFA, BR_GE_U = 0xFB;
+
+    /** The compare-and-branch op for i32 comparison {@code cmp} (0x45..0x4F), or -1. */
+    static int branchOn(int cmp) {
+        return cmp == 0x45 ? BR_EQZ : cmp >= 0x46 && cmp <= 0x4F ? BR_EQ + (cmp - 0x46) : -1;
+    }
+
+    /** The compare-and-branch op taken when comparison {@code cmp} is false, or -1. */
+    static int branchUnless(int cmp) {
+        switch (cmp) {
+            case 0x45: return BR_NEZ;
+            case 0x46: return BR_NE;
+            case 0x47: return BR_EQ;
+            case 0x48: return BR_GE_S;
+            case 0x49: return BR_GE_U;
+            case 0x4A: return BR_LE_S;
+            case 0x4B: return BR_LE_U;
+            case 0x4C: return BR_GT_S;
+            case 0x4D: return BR_GT_U;
+            case 0x4E: return BR_LT_S;
+            case 0x4F: return BR_LT_U;
+            default: return -1;
+        }
+    }
 }
