@@ -54,7 +54,7 @@ public final class BinaryDecoder {
             }
             if (id != SectionId.CUSTOM && rank <= lastRank) {
                 // A repeated or misplaced section: the reference interpreter stops reading sections at it.
-                throw CompileException.malformed("unexpected content after last section", bytes.length);
+                throw CompileException.malformed("unexpected content after last section", idOffset);
             }
             in.u8();
             int size = in.vecLength(0);

@@ -6,10 +6,7 @@ import dev.robusta.wasm.FunctionBody;
 import dev.robusta.wasm.Global;
 import dev.robusta.wasm.Import;
 import dev.robusta.wasm.LocalGroup;
-import dev.robusta.wasm.MemoryType;
-import dev.robusta.wasm.RecType;
 import dev.robusta.wasm.Table;
-import dev.robusta.wasm.TagType;
 import dev.robusta.wasm.WasmModule;
 
 import java.util.ArrayList;

@@ -75,14 +75,15 @@ final class CodeValidator {
         }
     }
 
-    ModuleContext ctx() {
-        return ctx;
-    }
-
     CodeValidator(ModuleContext ctx) {
         this.ctx = ctx;
         this.features = ctx.features;
         this.sub = ctx.subtyping;
+    }
+
+    /** The module's context, for the rules kept in other classes. */
+    ModuleContext ctx() {
+        return ctx;
     }
 
     /**
@@ -105,7 +106,7 @@ final class CodeValidator {
      * @param visibleGlobals how many globals the expression may refer to
      */
     void validateConstant(Expression expr, ValType type, int visibleGlobals, String where) {
-        this.locals = Locals.of(NONE, List.of());
+        this.locals = Locals.NONE;
         this.returns = ValTypes.list(type);
         this.visibleGlobals = visibleGlobals;
         this.initialized = null;
@@ -206,7 +207,7 @@ final class CodeValidator {
             case ATOMIC_FENCE: break;
             default:
                 if (!TableMemoryRules.apply(this, op, r) && !ReferenceRules.apply(this, op, r)
-                        && !ExceptionRules.apply(this, op, r)) {
+                        && !ExceptionRules.apply(this, op, r) && !GcRules.apply(this, op, r)) {
                     throw new Invalid("unsupported instruction " + op.mnemonic());
                 }
                 break;
@@ -335,6 +336,21 @@ final class CodeValidator {
     /** The types a branch to label {@code depth} (u32) carries: "unknown label" when there is none. */
     List<ValType> labelTypes(int depth) {
         return label(depth).labelTypes();
+    }
+
+    /** The kind of the frame at label {@code depth} (u32): BLOCK (also the function), LOOP, IF, ELSE, TRY... */
+    Opcode labelKind(int depth) {
+        return label(depth).kind;
+    }
+
+    /** The kind of the innermost frame. */
+    Opcode innermostKind() {
+        return ctrls[ctrlCount - 1].kind;
+    }
+
+    /** Ends the innermost frame (checking its operands are its results); returns its results. */
+    List<ValType> endFrame() {
+        return popCtrl().results;
     }
 
     /** The parameters of the block type last read by {@link #blockType}. */
@@ -555,6 +571,28 @@ final class CodeValidator {
         return vals[--valCount];
     }
 
+    /**
+     * Pops {@code n} (a u32) operands that must match {@code t}, without gathering them first: in
+     * unreachable code the missing ones are unknown, however many.
+     */
+    void popRepeated(ValType t, long n) {
+        Frame f = ctrls[ctrlCount - 1];
+        int avail = valCount - f.height;
+        if (n > avail && !f.unreachable) {
+            throw new Invalid("type mismatch: instruction requires " + n + " operands of type " + t
+                    + " but stack has " + avail);
+        }
+        int k = (int) Math.min(n, avail);
+        for (int i = 0; i < k; i++) {
+            ValType actual = vals[valCount - 1 - i];
+            if (!sub.matches(actual, t)) {
+                throw new Invalid("type mismatch: instruction requires " + t + " operands but stack has "
+                        + ValTypes.toString(actual));
+            }
+        }
+        valCount -= k;
+    }
+
     /** Pops one operand that must match {@code t}. */
     void pop(ValType t) {
         needClear();
@@ -647,7 +685,9 @@ final class CodeValidator {
         Frame f = ctrls[ctrlCount - 1];
         needClear();
         need(f.results);
-        popVals(needs, needCount, true, "block");
+        // As the reference interpreter words it: missing or wrong results are what the "instruction"
+        // (end) requires; operands left over are what the "block" does not take.
+        popVals(needs, needCount, true, "instruction");
         if (valCount != f.height) {
             // Too many operands: report all of them, the popped results included.
             valCount += needCount;

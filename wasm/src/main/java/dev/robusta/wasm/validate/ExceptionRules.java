@@ -1,5 +1,6 @@
 package dev.robusta.wasm.validate;
 
+import dev.robusta.wasm.CompileException;
 import dev.robusta.wasm.Opcode;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.code.CodeReader;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * The typing rules of exception handling (WebAssembly 3.0): {@code throw}, {@code throw_ref} and
- * {@code try_table} with its catch clauses. The legacy {@code try}/{@code catch}/{@code delegate} form is
- * not supported.
+ * {@code try_table} with its catch clauses, and the legacy form ({@code try} blocks with {@code catch},
+ * {@code catch_all} or {@code delegate}, and {@code rethrow}) that the suite still tests.
  *
  * @see <a href="https://webassembly.github.io/spec/core/valid/instructions.html#control-instructions">Control instructions</a>
  */
@@ -34,6 +35,38 @@ final class ExceptionRules {
             case TRY_TABLE:
                 tryTable(v, r);
                 return true;
+            case TRY:
+                v.blockType(r);
+                v.popAll(v.blockParams());
+                v.pushCtrl(Opcode.TRY, v.blockParams(), v.blockResults());
+                return true;
+            case CATCH: case CATCH_ALL: {
+                Opcode k = v.innermostKind();
+                if (k != Opcode.TRY && k != Opcode.CATCH) {
+                    throw CompileException.malformed("'" + op + "' without matching 'try'", r.instructionOffset());
+                }
+                List<ValType> caught = op == Opcode.CATCH ? v.ctx().tag(r.index()).params() : List.of();
+                List<ValType> results = v.endFrame();
+                v.pushCtrl(op, caught, results);
+                return true;
+            }
+            case DELEGATE: {
+                if (v.innermostKind() != Opcode.TRY) {
+                    throw CompileException.malformed("'delegate' without matching 'try'", r.instructionOffset());
+                }
+                List<ValType> results = v.endFrame();
+                v.labelTypes(r.index());
+                v.pushAll(results);
+                return true;
+            }
+            case RETHROW: {
+                Opcode k = v.labelKind(r.index());
+                if (k != Opcode.CATCH && k != Opcode.CATCH_ALL) {
+                    throw new Invalid("invalid rethrow label " + Integer.toUnsignedString(r.index()));
+                }
+                v.unreachable();
+                return true;
+            }
             default:
                 return false;
         }

@@ -33,7 +33,8 @@ final class ExternTypes {
 
     /**
      * Memories hold at most 2^32 bytes (32-bit) or 2^64 bytes (64-bit), counted in pages of
-     * 2^{@code pageSizeLog2} bytes: 65536 or 2^48 pages of 64 KiB.
+     * 2^{@code pageSizeLog2} bytes: 65536 or 2^48 pages of 64 KiB, and at most 2^32-1 pages of 1 byte
+     * (custom page sizes) in a 32-bit memory.
      */
     static void checkMemoryType(MemoryType mt, Features f) {
         int p = mt.pageSizeLog2();
@@ -41,10 +42,12 @@ final class ExternTypes {
             throw new Invalid("invalid custom page size");
         }
         Limits l = mt.limits();
-        int bits = (l.is64() ? 64 : 32) - p;
-        // The largest page count; 2^64 pages of 1 byte would not fit a u64, so that case is unbounded.
+        int addressBits = l.is64() ? 64 : 32;
+        int bits = addressBits - p;
+        // The largest page count: 2^bits, but never more than the address type's largest value (2^32-1
+        // pages of 1 byte; for 64-bit memories of 1-byte pages every u64 is allowed).
         boolean bounded = bits < 64;
-        long range = bounded ? 1L << bits : -1L;
+        long range = bits == addressBits ? (bounded ? (1L << bits) - 1 : -1L) : 1L << bits;
         if (bounded && (Long.compareUnsigned(l.min(), range) > 0
                 || (l.hasMax() && Long.compareUnsigned(l.max(), range) > 0))) {
             String pages = bits == 16 ? "65536 pages (4GiB)" : "2^" + bits + " pages";

@@ -13,6 +13,8 @@ import java.util.List;
 final class Locals {
     /** Functions with at most this many locals get a flat array of types. */
     static final int EXPAND_LIMIT = 1 << 16;
+    /** No locals at all: those of a constant expression. */
+    static final Locals NONE = of(List.of(), List.of());
 
     private final ValType[] flat;
     private final long[] groupEnds;

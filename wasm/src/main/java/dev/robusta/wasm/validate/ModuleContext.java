@@ -34,10 +34,10 @@ final class ModuleContext {
     /** C.refs: the functions that may be referenced by {@code ref.func} in function bodies. */
     private final BitSet refs;
 
-    ModuleContext(WasmModule module, Features features, int[] funcTypeIdx, BitSet refs) {
+    ModuleContext(WasmModule module, Features features, Subtyping subtyping, int[] funcTypeIdx, BitSet refs) {
         this.module = module;
         this.features = features;
-        this.subtyping = new Subtyping(module.types());
+        this.subtyping = subtyping;
         this.funcTypeIdx = funcTypeIdx;
         this.funcTypes = new FuncType[funcTypeIdx.length];
         for (int i = 0; i < funcTypeIdx.length; i++) {

@@ -18,6 +18,7 @@ import dev.robusta.wasm.GlobalType;
 import dev.robusta.wasm.Import;
 import dev.robusta.wasm.LocalGroup;
 import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.RecType;
 import dev.robusta.wasm.SegmentMode;
 import dev.robusta.wasm.StructType;
 import dev.robusta.wasm.SubType;
@@ -78,10 +79,10 @@ public final class Validator {
     }
 
     private void run() {
-        checkTypes();
+        Subtyping subtyping = checkTypes();
         int[] funcTypeIdx = checkImportsAndFunctions();
         checkTablesAndMemories();
-        ctx = new ModuleContext(m, f, funcTypeIdx, declaredFunctionRefs());
+        ctx = new ModuleContext(m, f, subtyping, funcTypeIdx, declaredFunctionRefs());
         code = new CodeValidator(ctx);
         checkGlobals();
         checkTableInits();
@@ -92,32 +93,82 @@ public final class Validator {
         checkExports();
     }
 
-    /** Value types in type definitions refer only to defined types. */
-    private void checkTypes() {
+    /**
+     * Type definitions refer only to types defined before the end of their recursion group, and each
+     * declared supertype is defined before its subtype, is not final and is matched. Returns the subtyping
+     * relation of the module's types.
+     */
+    private Subtyping checkTypes() {
+        List<RecType> groups = recGroups();
         List<SubType> types = m.types();
-        for (int i = 0; i < types.size(); i++) {
-            try {
-                SubType st = types.get(i);
-                for (int sup : st.supertypes()) {
-                    if (sup < 0 || sup >= i) {
-                        throw ModuleContext.unknown("type", sup);
-                    }
+        int start = 0;
+        for (RecType group : groups) {
+            int end = start + group.types().size();
+            for (int i = start; i < end; i++) {
+                try {
+                    checkTypeRefs(types.get(i), i, end);
+                } catch (Invalid e) {
+                    throw e.at("type " + i, -1);
                 }
-                CompositeType ct = st.compositeType();
-                if (ct instanceof FuncType) {
-                    FuncType ft = (FuncType) ct;
-                    ft.params().forEach(t -> ModuleContext.checkValType(m, t));
-                    ft.results().forEach(t -> ModuleContext.checkValType(m, t));
-                } else if (ct instanceof StructType) {
-                    for (FieldType field : ((StructType) ct).fields()) {
-                        ModuleContext.checkValType(m, field.storageType());
-                    }
-                } else {
-                    ModuleContext.checkValType(m, ((ArrayType) ct).element().storageType());
-                }
-            } catch (Invalid e) {
-                throw e.at("type " + i, -1);
             }
+            start = end;
+        }
+        Subtyping s = new Subtyping(groups);
+        for (int i = 0; i < types.size(); i++) {
+            SubType st = types.get(i);
+            for (int sup : st.supertypes()) {
+                SubType superType = types.get(sup);
+                if (superType.isFinal()) {
+                    throw new Invalid("sub type " + i + " has final super type " + sup).at("type " + i, -1);
+                }
+                if (!s.compositeMatches(st.compositeType(), superType.compositeType())) {
+                    throw new Invalid("sub type " + i + " does not match super type " + sup).at("type " + i, -1);
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The recursion groups; a type list not built through them counts as groups of one. */
+    private List<RecType> recGroups() {
+        int n = 0;
+        for (RecType r : m.recTypes()) {
+            n += r.types().size();
+        }
+        if (n == m.types().size()) {
+            return m.recTypes();
+        }
+        List<RecType> singles = new java.util.ArrayList<>();
+        for (SubType st : m.types()) {
+            singles.add(new RecType(List.of(st)));
+        }
+        return singles;
+    }
+
+    /** Type {@code i}'s supertypes are defined before it and its other references before {@code groupEnd}. */
+    private static void checkTypeRefs(SubType st, int i, int groupEnd) {
+        for (int sup : st.supertypes()) {
+            if (sup < 0 || sup >= i) {
+                throw ModuleContext.unknown("type", sup);
+            }
+        }
+        CompositeType ct = st.compositeType();
+        if (ct instanceof FuncType) {
+            FuncType ft = (FuncType) ct;
+            ft.params().forEach(t -> checkTypeRef(t, groupEnd));
+            ft.results().forEach(t -> checkTypeRef(t, groupEnd));
+        } else if (ct instanceof StructType) {
+            for (FieldType field : ((StructType) ct).fields()) {
+                checkTypeRef(field.storageType(), groupEnd);
+            }
+        } else {
+            checkTypeRef(((ArrayType) ct).element().storageType(), groupEnd);
+        }
+    }
+
+    private static void checkTypeRef(ValType t, int groupEnd) {
+        if (t.isConcreteReference() && t.heapType() >= groupEnd) {
+            throw ModuleContext.unknown("type", t.heapType());
         }
     }
 
@@ -248,7 +299,8 @@ public final class Validator {
             String where = "table " + (m.importedTableCount() + i);
             ValType et = t.type().elemType();
             if (t.init() != null) {
-                ConstantExpressions.validate(ctx, code, t.init(), et, segmentGlobals(), where);
+                // Tables come before the globals: their initializers see only the imported ones.
+                ConstantExpressions.validate(ctx, code, t.init(), et, m.importedGlobalCount(), where);
             } else if (!et.isNullable()) {
                 throw new Invalid("type mismatch: a table of non-nullable " + et + " needs an initializer")
                         .at(where, -1);

@@ -84,7 +84,7 @@ class CodeValidatorTest {
 
         @Test
         void result_wrongType_typeMismatchAtEnd() {
-            fn(types(), types(I32), code().i64(0)).invalid("type mismatch: block requires [i32] but stack has [i64]");
+            fn(types(), types(I32), code().i64(0)).invalid("type mismatch: instruction requires [i32] but stack has [i64]");
         }
 
         @Test
@@ -473,7 +473,7 @@ class CodeValidatorTest {
         @Test
         void block_resultChecked() {
             fn(types(), types(I32), code().block(BLOCK, I32).i32(1).end()).valid();
-            fn(types(), types(I32), code().block(BLOCK, I32).end()).invalid("type mismatch: block requires [i32] but stack has []");
+            fn(types(), types(I32), code().block(BLOCK, I32).end()).invalid("type mismatch: instruction requires [i32] but stack has []");
             fn(types(), types(), code().block(BLOCK).i32(1).end()).invalid("type mismatch: block requires [] but stack has [i32]");
         }
 

@@ -11,6 +11,10 @@ import dev.robusta.wasm.Import;
 import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.LocalGroup;
 import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.RecType;
+import dev.robusta.wasm.StructType;
+import dev.robusta.wasm.SubType;
+import dev.robusta.wasm.FieldType;
 import dev.robusta.wasm.SegmentMode;
 import dev.robusta.wasm.Table;
 import dev.robusta.wasm.TableType;
@@ -82,6 +86,10 @@ class ValidatorTest {
             module().memory(new MemoryType(Limits.of(1), 0)).features(Features.ALL).valid();
             module().memory(new MemoryType(Limits.of(1), 0)).invalid("invalid custom page size");
             module().memory(new MemoryType(Limits.of(1), 12)).features(Features.ALL).invalid("invalid custom page size");
+            module().memory(new MemoryType(Limits.of(0xFFFF_FFFFL), 0)).features(Features.ALL).valid();
+            module().memory(new MemoryType(Limits.of(0x1_0000_0000L), 0)).features(Features.ALL)
+                    .invalid("memory size must be at most");
+            module().memory(new MemoryType(new Limits(-1L, 0, false, true, false), 0)).features(Features.ALL).valid();
         }
 
         @Test
@@ -90,6 +98,42 @@ class ValidatorTest {
             module().table(new TableType(FUNCREF, Limits.of(0xFFFF_FFFFL))).valid();
             module().table(new TableType(FUNCREF, Limits.of(0x1_0000_0000L))).invalid("table size must be at most 2^32-1");
             module().importTable(FUNCREF, Limits.of(3, 2)).invalid("size minimum must not be greater than maximum");
+        }
+    }
+
+    @Nested
+    class Types {
+        Fixture with(RecType... groups) {
+            Fixture f = module().features(Features.V3);
+            for (RecType g : groups) {
+                f.m.addRecType(g);
+            }
+            return f;
+        }
+
+        RecType single(SubType st) {
+            return new RecType(List.of(st));
+        }
+
+        @Test
+        void references_onlyToEarlierTypesOrTheirOwnGroup() {
+            SubType refs1 = SubType.of(type(types(ValType.ref(true, 1)), types()));
+            SubType plain = SubType.of(type(types(), types()));
+            with(single(refs1), single(plain)).invalid("unknown type 1");
+            with(new RecType(List.of(refs1, plain))).valid();
+        }
+
+        @Test
+        void supertype_notFinalAndMatching() {
+            SubType open = new SubType(false, List.of(), new StructType(List.of()));
+            SubType closed = new SubType(true, List.of(), new StructType(List.of()));
+            SubType sub0 = new SubType(true, List.of(0), new StructType(List.of(new FieldType(I32, false))));
+            with(single(open), single(sub0)).valid();
+            with(single(closed), single(sub0)).invalid("sub type");
+            SubType funcSub0 = new SubType(true, List.of(0), type(types(), types()));
+            with(single(open), single(funcSub0)).invalid("sub type");
+            SubType selfSuper = new SubType(true, List.of(0), new StructType(List.of()));
+            with(single(selfSuper)).invalid("unknown type 0");
         }
     }
 

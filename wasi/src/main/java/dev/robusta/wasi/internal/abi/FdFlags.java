@@ -1,0 +1,24 @@
+package dev.robusta.wasi.internal.abi;
+
+/**
+ * The WASI {@code fdflags} flags (u16) of {@code wasi_snapshot_preview1}. Generated from
+ * {@code wasi_preview1_constants.tsv}; {@code ConstantsTest} checks every value against it.
+ *
+ * @see <a href="https://github.com/WebAssembly/WASI/blob/wasi-0.1/preview1/docs.md">WASI preview1</a>
+ */
+public final class FdFlags {
+    /** The type's name in the witx files. */
+    public static final String WITX_NAME = "fdflags";
+
+    public static final int APPEND = 1;
+    public static final int DSYNC = 2;
+    public static final int NONBLOCK = 4;
+    public static final int RSYNC = 8;
+    public static final int SYNC = 16;
+
+    /** Every flag defined by the type (not a WASI constant). */
+    public static final int ALL_FLAGS = 0x1F;
+
+    private FdFlags() {
+    }
+}
