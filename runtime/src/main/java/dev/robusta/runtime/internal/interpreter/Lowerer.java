@@ -476,6 +476,56 @@ public final class Lowerer {
                 emit(Op.CALL_INDIRECT, r.index(), r.index2());
                 return;
             }
+            case CALL_REF: {
+                FuncType t = m.funcType(r.index());
+                pop();
+                pop(t.params().size());
+                push(t.results());
+                emit(Op.CALL_REF, r.index());
+                return;
+            }
+            case RETURN_CALL:
+                emit(Op.RETURN_CALL, r.index());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case RETURN_CALL_INDIRECT:
+                emit(Op.RETURN_CALL_INDIRECT, r.index(), r.index2());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case RETURN_CALL_REF:
+                emit(Op.RETURN_CALL_REF, r.index());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case REF_AS_NON_NULL: {
+                ValType t = pop();
+                push(ValType.ref(false, t.heapType()));
+                emit(Op.REF_AS_NON_NULL);
+                return;
+            }
+            case BR_ON_NULL: {
+                ValType t = pop();
+                emit(Op.BR_IF_NOT_NULL);
+                int over = len;
+                emit(0);
+                branch(label(r.index()));
+                out[over] = len;
+                push(ValType.ref(false, t.heapType()));
+                return;
+            }
+            case BR_ON_NON_NULL: {
+                emit(Op.BR_IF_NULL);
+                int over = len;
+                emit(0);
+                ValType t = pop();
+                push(ValType.ref(false, t.heapType()));
+                branch(label(r.index()));
+                out[over] = len;
+                pop();
+                return;
+            }
             case DROP:
                 emit(Values.slots(pop()) == 2 ? Op.DROP2 : Op.DROP);
                 return;
@@ -544,13 +594,11 @@ public final class Lowerer {
                 emit(Op.TABLE_SET, r.index());
                 return;
             case MEMORY_SIZE:
-                memory(r.index());
                 push(ValType.I32);
-                emit(Op.MEMORY_SIZE);
+                emit(Op.MEMORY_SIZE, memory(r.index()));
                 return;
             case MEMORY_GROW:
-                memory(r.index());
-                emit(Op.MEMORY_GROW);
+                emit(Op.MEMORY_GROW, memory(r.index()));
                 return;
             case I32_CONST:
                 push(ValType.I32);
@@ -586,32 +634,30 @@ public final class Lowerer {
         }
     }
 
-    private void memory(int memIdx) {
-        if (memIdx != 0) {
-            throw new UnsupportedOperationException("multiple memories are not supported by the interpreter");
+    /** Checks that the interpreter can run accesses to memory {@code memIdx}; returns it. */
+    private int memory(int memIdx) {
+        if (m.memoryType(memIdx).limits().is64()) {
+            throw new UnsupportedOperationException("64-bit memories are not supported by the interpreter");
         }
+        return memIdx;
     }
 
     private void other(Opcode op, CodeReader r) {
         switch (op) {
             case MEMORY_INIT:
-                memory(r.index2());
                 pop(3);
-                emit(Op.MEMORY_INIT, r.index());
+                emit(Op.MEMORY_INIT, r.index(), memory(r.index2()));
                 return;
             case DATA_DROP:
                 emit(Op.DATA_DROP, r.index());
                 return;
             case MEMORY_COPY:
-                memory(r.index());
-                memory(r.index2());
                 pop(3);
-                emit(Op.MEMORY_COPY);
+                emit(Op.MEMORY_COPY, memory(r.index()), memory(r.index2()));
                 return;
             case MEMORY_FILL:
-                memory(r.index());
                 pop(3);
-                emit(Op.MEMORY_FILL);
+                emit(Op.MEMORY_FILL, memory(r.index()));
                 return;
             case TABLE_INIT:
                 pop(3);
@@ -657,7 +703,11 @@ public final class Lowerer {
         push(sig.results);
         if (op.prefix() == 0) {
             if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
-                memory(r.memIdx());
+                if (memory(r.memIdx()) != 0) {
+                    emit(Op.MEM_OTHER, op.code(), r.memIdx());
+                    emit(memOffset(r));
+                    return;
+                }
                 if (op == Opcode.I32_LOAD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
                     fuse(last1, Op.I32_LOAD_L, out[last1 + 1], memOffset(r));
                     return;
@@ -704,14 +754,12 @@ public final class Lowerer {
         push(sig.results);
         switch (op.immKind()) {
             case MEMARG:
-                memory(r.memIdx());
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(0);
+                emit(0, memory(r.memIdx()));
                 return;
             case MEMARG_LANE:
-                memory(r.memIdx());
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(r.lane());
+                emit(r.lane(), memory(r.memIdx()));
                 return;
             case LANE:
                 emit(Op.SIMD_IMM, op.code(), r.index());

@@ -396,13 +396,17 @@ public final class Machine {
                             continue frame;
                         }
                         case Op.CALL:
-                        case Op.CALL_INDIRECT: {
+                        case Op.CALL_INDIRECT:
+                        case Op.CALL_REF: {
                             FunctionInstance f;
                             if (op == Op.CALL) {
                                 f = funcs[code[pc++]];
-                            } else {
+                            } else if (op == Op.CALL_INDIRECT) {
                                 f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
                                 pc += 2;
+                            } else {
+                                f = BulkOps.nonNullFunction(r[--sp]);
+                                pc++;
                             }
                             if (f instanceof WasmFunction) {
                                 WasmFunction w = (WasmFunction) f;
@@ -444,6 +448,51 @@ public final class Machine {
                                 continue frame;
                             }
                             sp = callHost((HostFunctionInstance) f, sp, inst);
+                            continue frame;
+                        }
+
+                        case Op.RETURN_CALL:
+                        case Op.RETURN_CALL_INDIRECT:
+                        case Op.RETURN_CALL_REF: {
+                            FunctionInstance f;
+                            if (op == Op.RETURN_CALL) {
+                                f = funcs[code[pc++]];
+                            } else if (op == Op.RETURN_CALL_INDIRECT) {
+                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                                pc += 2;
+                            } else {
+                                f = BulkOps.nonNullFunction(r[--sp]);
+                                pc++;
+                            }
+                            if (!(f instanceof WasmFunction)) {
+                                // the host's results are returned by the RETURN that follows
+                                sp = callHost((HostFunctionInstance) f, sp, inst);
+                                continue frame;
+                            }
+                            WasmFunction w = (WasmFunction) f;
+                            LoweredFunction callee = w.lowered();
+                            if ((budget -= callee.weight) < 0) {
+                                checkLimits(w.instance);
+                            }
+                            int n = callee.paramSlots;
+                            System.arraycopy(s, sp - n, s, fp, n);
+                            if (w.refParams) {
+                                System.arraycopy(r, sp - n, r, fp, n);
+                            }
+                            int frameTop = fp + callee.frameSize;
+                            if (frameTop > s.length) {
+                                growStack(frameTop);
+                            }
+                            peak(frameTop, depth);
+                            int locals = fp + callee.localSlots;
+                            Arrays.fill(stack, fp + n, locals, 0L);
+                            if (callee.refLocals) {
+                                Arrays.fill(refs, fp + n, locals, null);
+                            }
+                            sp = locals;
+                            fn = callee;
+                            inst = w.instance;
+                            pc = 0;
                             continue frame;
                         }
 
@@ -586,12 +635,18 @@ public final class Machine {
                             sp -= 2;
                             MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
                             break;
-                        case Op.MEMORY_SIZE:
-                            s[sp++] = mem.length >>> 16;
+                        case Op.MEMORY_SIZE: {
+                            int m = code[pc++];
+                            s[sp++] = (m == 0 ? mem : inst.memories[m].bytes).length >>> 16;
                             break;
+                        }
                         case Op.MEMORY_GROW:
-                            s[sp - 1] = memory.grow((int) s[sp - 1]);
+                            s[sp - 1] = inst.memories[code[pc++]].grow((int) s[sp - 1]);
                             mem = memory.bytes;
+                            break;
+                        case Op.MEM_OTHER:
+                            sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
+                            pc += 3;
                             break;
                         case Op.CONST32:
                             s[sp++] = code[pc++];
@@ -866,6 +921,27 @@ public final class Machine {
                         case Op.REF_FUNC:
                             r[sp++] = funcs[code[pc++]];
                             break;
+                        case Op.REF_AS_NON_NULL:
+                            if (r[sp - 1] == null) {
+                                throw Traps.trap(Trap.NULL_REFERENCE);
+                            }
+                            break;
+                        case Op.BR_IF_NOT_NULL:
+                            if (r[sp - 1] != null) {
+                                pc = code[pc];
+                            } else {
+                                sp--;
+                                pc++;
+                            }
+                            break;
+                        case Op.BR_IF_NULL:
+                            if (r[sp - 1] == null) {
+                                sp--;
+                                pc = code[pc];
+                            } else {
+                                pc++;
+                            }
+                            break;
                         case Op.TABLE_GET:
                             r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], (int) s[sp - 1]);
                             break;
@@ -901,18 +977,21 @@ public final class Machine {
                             break;
                         case Op.MEMORY_INIT:
                             sp -= 3;
-                            BulkOps.memoryInit(inst, code[pc++], mem, s, sp);
+                            BulkOps.memoryInit(inst, code[pc], code[pc + 1] == 0 ? mem : inst.memories[code[pc + 1]].bytes,
+                                    s, sp);
+                            pc += 2;
                             break;
                         case Op.DATA_DROP:
                             inst.datas[code[pc++]] = BulkOps.NO_DATA;
                             break;
                         case Op.MEMORY_COPY:
                             sp -= 3;
-                            BulkOps.memoryCopy(mem, s, sp);
+                            BulkOps.memoryCopy(inst.memories[code[pc]].bytes, inst.memories[code[pc + 1]].bytes, s, sp);
+                            pc += 2;
                             break;
                         case Op.MEMORY_FILL:
                             sp -= 3;
-                            BulkOps.memoryFill(mem, s, sp);
+                            BulkOps.memoryFill(inst.memories[code[pc++]].bytes, s, sp);
                             break;
 
                         // ---- SIMD ----
@@ -932,8 +1011,9 @@ public final class Machine {
                             pc += 5;
                             break;
                         case Op.SIMD_MEM:
-                            sp = SimdMemoryOps.exec(code[pc], mem, s, sp, code[pc + 1], code[pc + 2]);
-                            pc += 3;
+                            sp = SimdMemoryOps.exec(code[pc], code[pc + 3] == 0 ? mem : inst.memories[code[pc + 3]].bytes,
+                                    s, sp, code[pc + 1], code[pc + 2]);
+                            pc += 4;
                             break;
 
                         default:
