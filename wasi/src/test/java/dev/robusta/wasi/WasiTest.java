@@ -50,6 +50,16 @@ class WasiTest {
     }
 
     @Test
+    void start_wasiUnstableModule() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Wasi wasi = Wasi.builder().version(WasiVersion.UNSTABLE).stdout(out).build();
+        Instance instance = module(HELLO.replace("wasi_snapshot_preview1", "wasi_unstable"))
+                .instantiate(wasi.importObject());
+        assertEquals(0, wasi.start(instance));
+        assertEquals("Hello, world!\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void start_procExit_returnsTheExitCodeWithoutRunningOn() {
         Wasi wasi = Wasi.builder().build();
         assertEquals(7, wasi.start(module(EXIT_7).instantiate(wasi.importObject())));
