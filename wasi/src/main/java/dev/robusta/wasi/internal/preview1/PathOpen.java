@@ -3,6 +3,7 @@ package dev.robusta.wasi.internal.preview1;
 import static dev.robusta.wasi.internal.GuestMemory.u32;
 
 import dev.robusta.wasi.internal.Errno;
+import dev.robusta.wasi.internal.WasiContext;
 import dev.robusta.wasi.internal.WasiFunction;
 import dev.robusta.wasi.internal.abi.FdFlags;
 import dev.robusta.wasi.internal.abi.FileType;
@@ -127,7 +128,7 @@ final class PathOpen {
                 return 0;
             });
 
-    private static int openFile(dev.robusta.wasi.internal.WasiContext ctx, Path root, Path path, int filetype,
+    private static int openFile(WasiContext ctx, Path root, Path path, int filetype,
                                 boolean create, boolean trunc,
                                 long base, long inheriting, int fdflags) throws IOException {
         Set<OpenOption> options = new HashSet<>();
