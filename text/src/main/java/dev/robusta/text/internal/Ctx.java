@@ -54,6 +54,9 @@ final class Ctx {
 
     /** "unexpected token" (or "unknown operator" for a keyword that does not exist) at {@code at}. */
     CompileException unexpected(Token at) {
+        if (at == null) {
+            return Errors.at(sourceName, 0, 0, "unexpected end");
+        }
         if (at.kind == Token.Kind.KEYWORD && !Keywords.isKnown(at.text)) {
             return error(at, "unknown operator " + at.text);
         }
@@ -199,17 +202,6 @@ final class Ctx {
         }
     }
 
-    /** Whether the item can start a value type. */
-    static boolean isValType(Sexp s) {
-        if (s == null) {
-            return false;
-        }
-        if (s.isAtom()) {
-            return s.token.kind == Token.Kind.KEYWORD && valTypeKeyword(s.token.text) != null;
-        }
-        return s.isList("ref");
-    }
-
     /** Whether the item is a reference type. */
     static boolean isRefType(Sexp s) {
         if (s == null) {
@@ -300,7 +292,7 @@ final class Ctx {
         throw unexpected(s.token);
     }
 
-    /** Whether a heap type can start at this item (used by {@code ref.null}). */
+    /** The heap type at the cursor (the immediate of {@code ref.null}). */
     int heapType(Cursor c) {
         if (c.atEnd()) {
             throw unexpected(c);

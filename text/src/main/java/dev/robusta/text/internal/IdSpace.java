@@ -49,11 +49,6 @@ final class IdSpace {
         return ctx.u32(ref);
     }
 
-    /** The identifier bound to an index, or null. */
-    String nameOf(int index) {
-        return names.get(index);
-    }
-
     Map<Integer, String> names() {
         return names;
     }

@@ -537,7 +537,7 @@ final class ModuleBuilder {
                     }
                 }
                 // The segment has the table's type: function indices express only (ref func).
-                funcIndices &= rt.heapType() == ValType.HT_FUNC;
+                funcIndices = funcIndices && rt.heapType() == ValType.HT_FUNC || indicesWithoutLoss(rt, init);
                 long n = init.size();
                 module.tables().add(new Table(new TableType(rt, new Limits(n, n, true, is64, false)), null));
                 module.elements().add(new ElemSegment(elemFlags(SegmentMode.ACTIVE, idx, funcIndices, rt),
@@ -714,6 +714,7 @@ final class ModuleBuilder {
                 init.add(elemExpr(f, c.next()));
             }
         }
+        funcIndices |= indicesWithoutLoss(type, init);
         module.elements().add(new ElemSegment(elemFlags(mode, table, funcIndices, type), mode, table, offset,
                 funcIndices ? funcIndexType() : type, init));
     }
@@ -724,7 +725,8 @@ final class ModuleBuilder {
      * with a reference type, even {@code funcref (ref.func $f)}: in WebAssembly 3.0 a function-index
      * segment has type {@code (ref func)}, so only the expression form keeps {@code funcref}. The table
      * index is explicit when it is not 0 or when the type is not the implicit one of flags 0/4. This is
-     * what wat2wasm writes, except that wabt 1.0.32 also uses indices for {@code funcref (ref.func $f)}.
+     * what wat2wasm writes, except that wabt 1.0.32 also uses indices for {@code funcref (ref.func $f)},
+     * which this parser does only without 3.0 features ({@link #indicesWithoutLoss}).
      */
     private static int elemFlags(SegmentMode mode, int table, boolean funcIndices, ValType type) {
         int flags;
@@ -734,6 +736,28 @@ final class ModuleBuilder {
             default: flags = table != 0 || (!funcIndices && !type.equals(ValType.FUNCREF)) ? 2 : 0;
         }
         return flags | (funcIndices ? 0 : 4);
+    }
+
+    /**
+     * Whether a segment written with expressions can be written as function indices without changing it,
+     * as wat2wasm does: in WebAssembly 2.0, where function-index segments are funcref, when every
+     * initializer is a single {@code ref.func}. (In 3.0 they would become {@code (ref func)}.)
+     */
+    private boolean indicesWithoutLoss(ValType type, List<Expression> init) {
+        return !ctx.features.gc() && type.equals(ValType.FUNCREF) && init.stream().allMatch(ModuleBuilder::isRefFunc);
+    }
+
+    /** Whether the expression is exactly {@code ref.func x end}. */
+    private static boolean isRefFunc(Expression e) {
+        byte[] b = e.code();
+        if (b.length < 3 || (b[0] & 0xFF) != 0xD2 || b[b.length - 1] != 0x0B) {
+            return false;
+        }
+        int i = 1;
+        while (i < b.length - 1 && (b[i] & 0x80) != 0) {
+            i++;
+        }
+        return i == b.length - 2;
     }
 
     /** The type of a segment given as function indices: {@code (ref func)} in 3.0, funcref in 2.0. */

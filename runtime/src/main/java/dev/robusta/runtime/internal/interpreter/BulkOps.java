@@ -37,12 +37,12 @@ final class BulkOps {
     }
 
     /** memory.copy: operands (dest, src, n). */
-    static void memoryCopy(byte[] mem, long[] s, int sp) {
+    static void memoryCopy(byte[] dst, byte[] srcMem, long[] s, int sp) {
         long d = u32(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (src + n > mem.length || d + n > mem.length) {
+        if (src + n > srcMem.length || d + n > dst.length) {
             throw Traps.outOfBoundsMemory();
         }
-        System.arraycopy(mem, (int) src, mem, (int) d, (int) n);
+        System.arraycopy(srcMem, (int) src, dst, (int) d, (int) n);
     }
 
     /** memory.fill: operands (dest, value, n). */
@@ -97,6 +97,14 @@ final class BulkOps {
             throw Traps.outOfBoundsTable();
         }
         t.elements[i] = value;
+    }
+
+    /** The function a {@code call_ref} calls: {@code ref}, which must not be null. */
+    static FunctionInstance nonNullFunction(Object ref) {
+        if (ref == null) {
+            throw new TrapException(Trap.NULL_FUNCTION_REFERENCE);
+        }
+        return (FunctionInstance) ref;
     }
 
     /** The function {@code call_indirect} calls: table element {@code i}, checked against type {@code typeIdx}. */

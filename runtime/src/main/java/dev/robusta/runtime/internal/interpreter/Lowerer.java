@@ -68,6 +68,10 @@ public final class Lowerer {
     private ValType[] localType;
     private int instr;
     private int skip;
+    /** Starts of the last two instructions emitted by simple (fusable) WebAssembly instructions, or -1. */
+    private int last1 = -1, last2 = -1;
+    /** Where the current instruction was fused into an earlier one, or -1. */
+    private int fusedAt;
 
     private Lowerer(ModuleCode module, int funcIdx) {
         this.module = module;
@@ -135,11 +139,56 @@ public final class Lowerer {
                         continue;
                 }
             }
+            int start = len;
+            fusedAt = -1;
             instruction(op, r);
+            if (!isSimple(op)) {
+                last1 = -1;
+                last2 = -1;
+            } else if (fusedAt >= 0) {
+                last1 = fusedAt;
+                last2 = -1;
+            } else if (len > start) {
+                last2 = last1;
+                last1 = start;
+            }
         }
         return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
                 localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
                 Math.max(1, instr), module.funcTypes());
+    }
+
+    /**
+     * Whether {@code op} lowers to one straight-line instruction that a later one may be fused with: no
+     * label, branch or call. Every other instruction ends the fusion window.
+     */
+    private static boolean isSimple(Opcode op) {
+        switch (op) {
+            case NOP: case LOCAL_GET: case LOCAL_SET: case LOCAL_TEE: case GLOBAL_GET: case GLOBAL_SET:
+            case I32_CONST: case I64_CONST: case F32_CONST: case F64_CONST: case DROP: case SELECT:
+                return true;
+            default:
+                return op.prefix() == 0 && op.signature() != null;
+        }
+    }
+
+    /** Rewrites the code from {@code at} to one instruction; it becomes the fusion window's last entry. */
+    private void fuse(int at, int... instruction) {
+        len = at;
+        for (int v : instruction) {
+            emit(v);
+        }
+        fusedAt = at;
+    }
+
+    /** Whether the instruction at {@code pos} (a fusion window entry, or -1) is {@code op}. */
+    private boolean is(int pos, int op) {
+        return pos >= 0 && out[pos] == op;
+    }
+
+    /** The i32 comparison (0x45..0x4F) that ends the fusion window, or -1. */
+    private int lastComparison() {
+        return last1 >= 0 && last1 == len - 1 && Op.branchOn(out[last1]) >= 0 ? out[last1] : -1;
     }
 
     // ---- emission ----
@@ -346,10 +395,16 @@ public final class Lowerer {
                 return;
             case IF: {
                 pop();
+                int cmp = lastComparison();
                 Ctl c = push(IF, blockParams(r), blockResults(r));
-                emit(Op.BR_UNLESS);
-                c.elsePatch = len;
-                emit(0);
+                if (cmp >= 0) {
+                    fuse(last1, Op.branchUnless(cmp), 0, 0);
+                    c.elsePatch = len - 2;
+                } else {
+                    emit(Op.BR_UNLESS);
+                    c.elsePatch = len;
+                    emit(0);
+                }
                 return;
             }
             case ELSE: {
@@ -377,7 +432,13 @@ public final class Lowerer {
             case BR_IF: {
                 pop();
                 Ctl c = label(r.index());
-                if (c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                int cmp = lastComparison();
+                if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                    fuse(last1, Op.branchOn(cmp), c.loopPc, Math.max(1, instr - c.loopInstr));
+                } else if (cmp >= 0 && isPlainForward(c)) {
+                    fuse(last1, Op.branchOn(cmp), 0, 0);
+                    c.patchLater(len - 2);
+                } else if (c.kind == LOOP && height - slots(c.params) == c.heightBase) {
                     emit(Op.BR_IF_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
                 } else if (isPlainForward(c)) {
                     emit(Op.BR_IF);
@@ -415,6 +476,56 @@ public final class Lowerer {
                 emit(Op.CALL_INDIRECT, r.index(), r.index2());
                 return;
             }
+            case CALL_REF: {
+                FuncType t = m.funcType(r.index());
+                pop();
+                pop(t.params().size());
+                push(t.results());
+                emit(Op.CALL_REF, r.index());
+                return;
+            }
+            case RETURN_CALL:
+                emit(Op.RETURN_CALL, r.index());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case RETURN_CALL_INDIRECT:
+                emit(Op.RETURN_CALL_INDIRECT, r.index(), r.index2());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case RETURN_CALL_REF:
+                emit(Op.RETURN_CALL_REF, r.index());
+                emit(Op.RETURN);
+                markUnreachable();
+                return;
+            case REF_AS_NON_NULL: {
+                ValType t = pop();
+                push(ValType.ref(false, t.heapType()));
+                emit(Op.REF_AS_NON_NULL);
+                return;
+            }
+            case BR_ON_NULL: {
+                ValType t = pop();
+                emit(Op.BR_IF_NOT_NULL);
+                int over = len;
+                emit(0);
+                branch(label(r.index()));
+                out[over] = len;
+                push(ValType.ref(false, t.heapType()));
+                return;
+            }
+            case BR_ON_NON_NULL: {
+                emit(Op.BR_IF_NULL);
+                int over = len;
+                emit(0);
+                ValType t = pop();
+                push(ValType.ref(false, t.heapType()));
+                branch(label(r.index()));
+                out[over] = len;
+                pop();
+                return;
+            }
             case DROP:
                 emit(Values.slots(pop()) == 2 ? Op.DROP2 : Op.DROP);
                 return;
@@ -447,6 +558,10 @@ public final class Lowerer {
             case LOCAL_SET: {
                 ValType t = localType[r.index()];
                 pop();
+                if (is(last1, Op.I32_ADD_LC) && last1 == len - 3) {
+                    fuse(last1, Op.I32_SET_ADD_LC, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
+                    return;
+                }
                 emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
                         localSlot[r.index()]);
                 return;
@@ -479,13 +594,11 @@ public final class Lowerer {
                 emit(Op.TABLE_SET, r.index());
                 return;
             case MEMORY_SIZE:
-                memory(r.index());
                 push(ValType.I32);
-                emit(Op.MEMORY_SIZE);
+                emit(Op.MEMORY_SIZE, memory(r.index()));
                 return;
             case MEMORY_GROW:
-                memory(r.index());
-                emit(Op.MEMORY_GROW);
+                emit(Op.MEMORY_GROW, memory(r.index()));
                 return;
             case I32_CONST:
                 push(ValType.I32);
@@ -521,32 +634,30 @@ public final class Lowerer {
         }
     }
 
-    private void memory(int memIdx) {
-        if (memIdx != 0) {
-            throw new UnsupportedOperationException("multiple memories are not supported by the interpreter");
+    /** Checks that the interpreter can run accesses to memory {@code memIdx}; returns it. */
+    private int memory(int memIdx) {
+        if (m.memoryType(memIdx).limits().is64()) {
+            throw new UnsupportedOperationException("64-bit memories are not supported by the interpreter");
         }
+        return memIdx;
     }
 
     private void other(Opcode op, CodeReader r) {
         switch (op) {
             case MEMORY_INIT:
-                memory(r.index2());
                 pop(3);
-                emit(Op.MEMORY_INIT, r.index());
+                emit(Op.MEMORY_INIT, r.index(), memory(r.index2()));
                 return;
             case DATA_DROP:
                 emit(Op.DATA_DROP, r.index());
                 return;
             case MEMORY_COPY:
-                memory(r.index());
-                memory(r.index2());
                 pop(3);
-                emit(Op.MEMORY_COPY);
+                emit(Op.MEMORY_COPY, memory(r.index()), memory(r.index2()));
                 return;
             case MEMORY_FILL:
-                memory(r.index());
                 pop(3);
-                emit(Op.MEMORY_FILL);
+                emit(Op.MEMORY_FILL, memory(r.index()));
                 return;
             case TABLE_INIT:
                 pop(3);
@@ -592,9 +703,17 @@ public final class Lowerer {
         push(sig.results);
         if (op.prefix() == 0) {
             if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
-                memory(r.memIdx());
+                if (memory(r.memIdx()) != 0) {
+                    emit(Op.MEM_OTHER, op.code(), r.memIdx());
+                    emit(memOffset(r));
+                    return;
+                }
+                if (op == Opcode.I32_LOAD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, Op.I32_LOAD_L, out[last1 + 1], memOffset(r));
+                    return;
+                }
                 emit(op.code(), memOffset(r));
-            } else {
+            } else if (!fuseArithmetic(op)) {
                 emit(op.code());
             }
         } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() < 8) {
@@ -602,6 +721,24 @@ public final class Lowerer {
         } else {
             throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
         }
+    }
+
+    /** {@code local.get; (i32.const | local.get); i32.add/sub} as one instruction. */
+    private boolean fuseArithmetic(Opcode op) {
+        if ((op != Opcode.I32_ADD && op != Opcode.I32_SUB) || !is(last2, Op.LOCAL_GET) || last2 != len - 4) {
+            return false;
+        }
+        int a = out[last2 + 1];
+        if (is(last1, Op.CONST32)) {
+            int c = out[last1 + 1];
+            fuse(last2, Op.I32_ADD_LC, a, op == Opcode.I32_ADD ? c : -c);
+            return true;
+        }
+        if (is(last1, Op.LOCAL_GET)) {
+            fuse(last2, op == Opcode.I32_ADD ? Op.I32_ADD_LL : Op.I32_SUB_LL, a, out[last1 + 1]);
+            return true;
+        }
+        return false;
     }
 
     private static int memOffset(CodeReader r) {
@@ -617,14 +754,12 @@ public final class Lowerer {
         push(sig.results);
         switch (op.immKind()) {
             case MEMARG:
-                memory(r.memIdx());
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(0);
+                emit(0, memory(r.memIdx()));
                 return;
             case MEMARG_LANE:
-                memory(r.memIdx());
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(r.lane());
+                emit(r.lane(), memory(r.memIdx()));
                 return;
             case LANE:
                 emit(Op.SIMD_IMM, op.code(), r.index());

@@ -279,6 +279,18 @@ public final class Machine {
         return e.withWasmStackTrace(frames);
     }
 
+    /** The next pc of a compare-and-branch: the target when taken (charging a back-edge's weight), else past it. */
+    private int branch(boolean taken, int[] code, int pc, ModuleInstance inst) {
+        if (!taken) {
+            return pc + 2;
+        }
+        int weight = code[pc + 1];
+        if (weight != 0 && (budget -= weight) < 0) {
+            checkLimits(inst);
+        }
+        return code[pc];
+    }
+
     /** Runs the frame set up by {@link #invoke} until it returns. */
     private void run(int entryDepth) {
         LoweredFunction fn = entryFn;
@@ -384,13 +396,17 @@ public final class Machine {
                             continue frame;
                         }
                         case Op.CALL:
-                        case Op.CALL_INDIRECT: {
+                        case Op.CALL_INDIRECT:
+                        case Op.CALL_REF: {
                             FunctionInstance f;
                             if (op == Op.CALL) {
                                 f = funcs[code[pc++]];
-                            } else {
+                            } else if (op == Op.CALL_INDIRECT) {
                                 f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
                                 pc += 2;
+                            } else {
+                                f = BulkOps.nonNullFunction(r[--sp]);
+                                pc++;
                             }
                             if (f instanceof WasmFunction) {
                                 WasmFunction w = (WasmFunction) f;
@@ -432,6 +448,51 @@ public final class Machine {
                                 continue frame;
                             }
                             sp = callHost((HostFunctionInstance) f, sp, inst);
+                            continue frame;
+                        }
+
+                        case Op.RETURN_CALL:
+                        case Op.RETURN_CALL_INDIRECT:
+                        case Op.RETURN_CALL_REF: {
+                            FunctionInstance f;
+                            if (op == Op.RETURN_CALL) {
+                                f = funcs[code[pc++]];
+                            } else if (op == Op.RETURN_CALL_INDIRECT) {
+                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                                pc += 2;
+                            } else {
+                                f = BulkOps.nonNullFunction(r[--sp]);
+                                pc++;
+                            }
+                            if (!(f instanceof WasmFunction)) {
+                                // the host's results are returned by the RETURN that follows
+                                sp = callHost((HostFunctionInstance) f, sp, inst);
+                                continue frame;
+                            }
+                            WasmFunction w = (WasmFunction) f;
+                            LoweredFunction callee = w.lowered();
+                            if ((budget -= callee.weight) < 0) {
+                                checkLimits(w.instance);
+                            }
+                            int n = callee.paramSlots;
+                            System.arraycopy(s, sp - n, s, fp, n);
+                            if (w.refParams) {
+                                System.arraycopy(r, sp - n, r, fp, n);
+                            }
+                            int frameTop = fp + callee.frameSize;
+                            if (frameTop > s.length) {
+                                growStack(frameTop);
+                            }
+                            peak(frameTop, depth);
+                            int locals = fp + callee.localSlots;
+                            Arrays.fill(stack, fp + n, locals, 0L);
+                            if (callee.refLocals) {
+                                Arrays.fill(refs, fp + n, locals, null);
+                            }
+                            sp = locals;
+                            fn = callee;
+                            inst = w.instance;
+                            pc = 0;
                             continue frame;
                         }
 
@@ -541,8 +602,16 @@ public final class Machine {
                         case Op.F64_LOAD:
                             s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
                             break;
-                        case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
-                        case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+                        case Op.I32_LOAD8_U:
+                        case Op.I64_LOAD8_U:
+                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                            break;
+                        case Op.I32_LOAD8_S:
+                        case Op.I64_LOAD8_S:
+                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)];
+                            break;
+                        case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
+                        case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
                         case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
                             s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
                             break;
@@ -556,17 +625,28 @@ public final class Machine {
                             sp -= 2;
                             MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
                             break;
-                        case Op.I32_STORE8: case Op.I32_STORE16: case Op.I64_STORE8: case Op.I64_STORE16:
+                        case Op.I32_STORE8:
+                        case Op.I64_STORE8:
+                            sp -= 2;
+                            mem[MemoryOps.index(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                            break;
+                        case Op.I32_STORE16: case Op.I64_STORE16:
                         case Op.I64_STORE32:
                             sp -= 2;
                             MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
                             break;
-                        case Op.MEMORY_SIZE:
-                            s[sp++] = mem.length >>> 16;
+                        case Op.MEMORY_SIZE: {
+                            int m = code[pc++];
+                            s[sp++] = (m == 0 ? mem : inst.memories[m].bytes).length >>> 16;
                             break;
+                        }
                         case Op.MEMORY_GROW:
-                            s[sp - 1] = memory.grow((int) s[sp - 1]);
+                            s[sp - 1] = inst.memories[code[pc++]].grow((int) s[sp - 1]);
                             mem = memory.bytes;
+                            break;
+                        case Op.MEM_OTHER:
+                            sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
+                            pc += 3;
                             break;
                         case Op.CONST32:
                             s[sp++] = code[pc++];
@@ -710,6 +790,123 @@ public final class Machine {
                         case 0xA7:
                             s[sp - 1] = (int) s[sp - 1];
                             break;
+                        case 0xAC:
+                            s[sp - 1] = (int) s[sp - 1];
+                            break;
+                        case 0x92:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    + Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0x93:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    - Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0x94:
+                            sp--;
+                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                    * Float.intBitsToFloat((int) s[sp]));
+                            break;
+                        case 0xA0:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    + Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA1:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    - Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA2:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    * Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0xA3:
+                            sp--;
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    / Double.longBitsToDouble(s[sp]));
+                            break;
+                        case 0x63:
+                            sp--;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                            break;
+                        case 0x64:
+                            sp--;
+                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) > Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                            break;
+                        case 0xB7:
+                            s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
+                            break;
+
+                        // ---- superinstructions ----
+                        case Op.I32_ADD_LC:
+                            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                            pc += 2;
+                            break;
+                        case Op.I32_ADD_LL:
+                            s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                            pc += 2;
+                            break;
+                        case Op.I32_SUB_LL:
+                            s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
+                            pc += 2;
+                            break;
+                        case Op.I32_SET_ADD_LC:
+                            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                            pc += 3;
+                            break;
+                        case Op.I32_LOAD_L:
+                            s[sp++] = MemoryOps.i32(mem, s[fp + code[pc]], code[pc + 1]);
+                            pc += 2;
+                            break;
+                        case Op.BR_EQZ:
+                            pc = branch((int) s[--sp] == 0, code, pc, inst);
+                            break;
+                        case Op.BR_NEZ:
+                            pc = branch((int) s[--sp] != 0, code, pc, inst);
+                            break;
+                        case Op.BR_EQ:
+                            sp -= 2;
+                            pc = branch((int) s[sp] == (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_NE:
+                            sp -= 2;
+                            pc = branch((int) s[sp] != (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LT_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] < (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LT_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0, code, pc, inst);
+                            break;
+                        case Op.BR_GT_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] > (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_GT_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0, code, pc, inst);
+                            break;
+                        case Op.BR_LE_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] <= (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_LE_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0, code, pc, inst);
+                            break;
+                        case Op.BR_GE_S:
+                            sp -= 2;
+                            pc = branch((int) s[sp] >= (int) s[sp + 1], code, pc, inst);
+                            break;
+                        case Op.BR_GE_U:
+                            sp -= 2;
+                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0, code, pc, inst);
+                            break;
                         case 0xAD:
                             s[sp - 1] &= 0xFFFF_FFFFL;
                             break;
@@ -723,6 +920,27 @@ public final class Machine {
                             break;
                         case Op.REF_FUNC:
                             r[sp++] = funcs[code[pc++]];
+                            break;
+                        case Op.REF_AS_NON_NULL:
+                            if (r[sp - 1] == null) {
+                                throw Traps.trap(Trap.NULL_REFERENCE);
+                            }
+                            break;
+                        case Op.BR_IF_NOT_NULL:
+                            if (r[sp - 1] != null) {
+                                pc = code[pc];
+                            } else {
+                                sp--;
+                                pc++;
+                            }
+                            break;
+                        case Op.BR_IF_NULL:
+                            if (r[sp - 1] == null) {
+                                sp--;
+                                pc = code[pc];
+                            } else {
+                                pc++;
+                            }
                             break;
                         case Op.TABLE_GET:
                             r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], (int) s[sp - 1]);
@@ -759,18 +977,21 @@ public final class Machine {
                             break;
                         case Op.MEMORY_INIT:
                             sp -= 3;
-                            BulkOps.memoryInit(inst, code[pc++], mem, s, sp);
+                            BulkOps.memoryInit(inst, code[pc], code[pc + 1] == 0 ? mem : inst.memories[code[pc + 1]].bytes,
+                                    s, sp);
+                            pc += 2;
                             break;
                         case Op.DATA_DROP:
                             inst.datas[code[pc++]] = BulkOps.NO_DATA;
                             break;
                         case Op.MEMORY_COPY:
                             sp -= 3;
-                            BulkOps.memoryCopy(mem, s, sp);
+                            BulkOps.memoryCopy(inst.memories[code[pc]].bytes, inst.memories[code[pc + 1]].bytes, s, sp);
+                            pc += 2;
                             break;
                         case Op.MEMORY_FILL:
                             sp -= 3;
-                            BulkOps.memoryFill(mem, s, sp);
+                            BulkOps.memoryFill(inst.memories[code[pc++]].bytes, s, sp);
                             break;
 
                         // ---- SIMD ----
@@ -790,8 +1011,9 @@ public final class Machine {
                             pc += 5;
                             break;
                         case Op.SIMD_MEM:
-                            sp = SimdMemoryOps.exec(code[pc], mem, s, sp, code[pc + 1], code[pc + 2]);
-                            pc += 3;
+                            sp = SimdMemoryOps.exec(code[pc], code[pc + 3] == 0 ? mem : inst.memories[code[pc + 3]].bytes,
+                                    s, sp, code[pc + 1], code[pc + 2]);
+                            pc += 4;
                             break;
 
                         default:

@@ -68,6 +68,35 @@ final class MemoryOps {
         }
     }
 
+    /** Any load or store (0x28..0x3E) on {@code m}; returns the new stack pointer. */
+    static int exec(int op, byte[] m, long[] s, int sp, int offset) {
+        switch (op) {
+            case Op.I32_LOAD:
+            case Op.F32_LOAD:
+                s[sp - 1] = i32(m, s[sp - 1], offset);
+                return sp;
+            case Op.I64_LOAD:
+            case Op.F64_LOAD:
+                s[sp - 1] = i64(m, s[sp - 1], offset);
+                return sp;
+            case Op.I32_STORE:
+            case Op.F32_STORE:
+                storeI32(m, s[sp - 2], offset, (int) s[sp - 1]);
+                return sp - 2;
+            case Op.I64_STORE:
+            case Op.F64_STORE:
+                storeI64(m, s[sp - 2], offset, s[sp - 1]);
+                return sp - 2;
+            default:
+                if (op < Op.I32_STORE) {
+                    s[sp - 1] = load(op, m, s[sp - 1], offset);
+                    return sp;
+                }
+                store(op, m, s[sp - 2], offset, s[sp - 1]);
+                return sp - 2;
+        }
+    }
+
     /** The narrow stores (0x3A..0x3E). */
     static void store(int op, byte[] m, long address, int offset, long value) {
         switch (op) {

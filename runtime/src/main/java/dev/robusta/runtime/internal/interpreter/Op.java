@@ -61,6 +61,10 @@ final class Op {
     static final int SELECT = 0x1B;
     static final int GLOBAL_GET_V128 = 0x1C;
     static final int GLOBAL_SET_V128 = 0x1D;
+    /** target: jumps when the reference on top is not null (keeping it), else drops it ({@code br_on_null}). */
+    static final int BR_IF_NOT_NULL = 0x1E;
+    /** target: drops the reference on top and jumps when it is null ({@code br_on_non_null}). */
+    static final int BR_IF_NULL = 0x1F;
     /** slot. */
     static final int LOCAL_GET = 0x20;
     static final int LOCAL_SET = 0x21;
@@ -71,6 +75,8 @@ final class Op {
     /** tableIdx. */
     static final int TABLE_GET = 0x25;
     static final int TABLE_SET = 0x26;
+    /** code, memIdx, offset: a load or store (0x28..0x3E) on a memory other than memory 0. */
+    static final int MEM_OTHER = 0x27;
 
     // ---- memory: 0x28..0x3E are the loads and stores, immediate: offset (u32) ----
     static final int I32_LOAD = 0x28;
@@ -96,7 +102,9 @@ final class Op {
     static final int I64_STORE8 = 0x3C;
     static final int I64_STORE16 = 0x3D;
     static final int I64_STORE32 = 0x3E;
+    /** memIdx. */
     static final int MEMORY_SIZE = 0x3F;
+    /** memIdx. */
     static final int MEMORY_GROW = 0x40;
     /** value: pushes a 32-bit constant (i32 or f32 bits), sign-extended. */
     static final int CONST32 = 0x41;
@@ -112,12 +120,17 @@ final class Op {
     static final int REF_IS_NULL = 0xD1;
     /** funcIdx. */
     static final int REF_FUNC = 0xD2;
+    /** Traps with "null reference" when the reference on top is null. */
+    static final int REF_AS_NON_NULL = 0xD4;
 
     // ---- bulk memory and tables ----
-    /** dataIdx. */
+    /** dataIdx, memIdx. */
     static final int MEMORY_INIT = 0xD8;
+    /** dataIdx. */
     static final int DATA_DROP = 0xD9;
+    /** dstMem, srcMem. */
     static final int MEMORY_COPY = 0xDA;
+    /** memIdx. */
     static final int MEMORY_FILL = 0xDB;
     /** elemIdx, tableIdx. */
     static final int TABLE_INIT = 0xDC;
@@ -130,6 +143,16 @@ final class Op {
     static final int TABLE_SIZE = 0xE0;
     static final int TABLE_FILL = 0xE1;
 
+    // ---- tail calls and typed function references ----
+    /** funcIdx; always followed by {@link #RETURN} (used after a host callee). */
+    static final int RETURN_CALL = 0xE2;
+    /** typeIdx, tableIdx; followed by {@link #RETURN}. */
+    static final int RETURN_CALL_INDIRECT = 0xE3;
+    /** typeIdx: calls the function reference on top ("null function reference" when null). */
+    static final int CALL_REF = 0xE4;
+    /** typeIdx; followed by {@link #RETURN}. */
+    static final int RETURN_CALL_REF = 0xE5;
+
     // ---- SIMD ----
     /** four ints, low to high. */
     static final int V128_CONST = 0xE8;
@@ -137,6 +160,48 @@ final class Op {
     static final int SIMD = 0xE9;
     /** code, imm0 low, imm0 high, imm1 low, imm1 high: a 0xFD instruction with lane or shuffle immediates. */
     static final int SIMD_IMM = 0xEA;
-    /** code, offset, lane: a 0xFD load or store. */
+    /** code, offset, lane, memIdx: a 0xFD load or store. */
     static final int SIMD_MEM = 0xEB;
+
+    // ---- superinstructions, made by the lowerer's peephole fusion ----
+    /** slot, c: pushes local + c (i32): {@code local.get; i32.const; i32.add} (or sub with -c). */
+    static final int I32_ADD_LC = 0xEC;
+    /** slotA, slotB: pushes localA + localB (i32). */
+    static final int I32_ADD_LL = 0xED;
+    /** slotA, slotB: pushes localA - localB (i32). */
+    static final int I32_SUB_LL = 0xEE;
+    /** dst, slot, c: local[dst] = local[slot] + c (i32): {@code local.get; i32.const; i32.add; local.set}. */
+    static final int I32_SET_ADD_LC = 0xEF;
+    /** slot, offset: pushes i32.load of the address in a local. */
+    static final int I32_LOAD_L = 0xFC;
+
+    /**
+     * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's
+     * budget charge). The unary ones pop one i32, the binary ones two.
+     */
+    static final int BR_EQZ = 0xF0, BR_NEZ = 0xF1, BR_EQ = 0xF2, BR_NE = 0xF3, BR_LT_S = 0xF4, BR_LT_U = 0xF5,
+            BR_GT_S = 0xF6, BR_GT_U = 0xF7, BR_LE_S = 0xF8, BR_LE_U = 0xF9, BR_GE_S = 0xFA, BR_GE_U = 0xFB;
+
+    /** The compare-and-branch op for i32 comparison {@code cmp} (0x45..0x4F), or -1. */
+    static int branchOn(int cmp) {
+        return cmp == 0x45 ? BR_EQZ : cmp >= 0x46 && cmp <= 0x4F ? BR_EQ + (cmp - 0x46) : -1;
+    }
+
+    /** The compare-and-branch op taken when comparison {@code cmp} is false, or -1. */
+    static int branchUnless(int cmp) {
+        switch (cmp) {
+            case 0x45: return BR_NEZ;
+            case 0x46: return BR_NE;
+            case 0x47: return BR_EQ;
+            case 0x48: return BR_GE_S;
+            case 0x49: return BR_GE_U;
+            case 0x4A: return BR_LE_S;
+            case 0x4B: return BR_LE_U;
+            case 0x4C: return BR_GT_S;
+            case 0x4D: return BR_GT_U;
+            case 0x4E: return BR_LT_S;
+            case 0x4F: return BR_LT_U;
+            default: return -1;
+        }
+    }
 }

@@ -1,0 +1,221 @@
+package dev.robusta.runtime;
+
+import static dev.robusta.runtime.WasmBuilder.I32;
+import static dev.robusta.runtime.WasmBuilder.I64;
+import static dev.robusta.runtime.WasmBuilder.type;
+import static dev.robusta.wasm.Opcode.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.robusta.wasm.ExternKind;
+import dev.robusta.wasm.Features;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.Limits;
+import dev.robusta.wasm.MemoryType;
+import dev.robusta.wasm.Trap;
+import dev.robusta.wasm.TrapException;
+import dev.robusta.wasm.ValType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+/** The WebAssembly 3.0 features the interpreter runs besides 2.0: multiple memories, tail calls, typed function references. */
+class Wasm3FeaturesTest {
+    private static final RuntimeConfig V3 = RuntimeConfig.DEFAULT.withFeatures(Features.V3);
+    private static final FuncType I32_TO_I32 = type(List.of(I32), List.of(I32));
+
+    @Test
+    void multipleMemories_loadsStoresSizeGrowCopyFill() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(Limits.of(1));
+        b.memory(Limits.of(2, 4));
+        int f = b.func(type(List.of(), List.of(I32)), w -> {
+            w.op(I32_CONST).s32(8);
+            w.op(I32_CONST).s32(0x1234_5678);
+            w.op(I32_STORE).memarg(2, 1, 0);          // memory 1 [8] = 0x12345678
+            w.op(I32_CONST).s32(0);
+            w.op(I32_CONST).s32(8);
+            w.op(I32_CONST).s32(4);
+            w.op(MEMORY_COPY).u32(0).u32(1);           // memory 0 [0..4) = memory 1 [8..12)
+            w.op(I32_CONST).s32(16);
+            w.op(I32_CONST).s32(0xAB);
+            w.op(I32_CONST).s32(2);
+            w.op(MEMORY_FILL).u32(1);                  // memory 1 [16..18) = 0xAB
+            w.op(I32_CONST).s32(1);
+            w.op(MEMORY_GROW).u32(1);                  // 2 -> 3 pages, returns 2
+            w.op(MEMORY_SIZE).u32(1);
+            w.op(I32_ADD);                             // 2 + 3
+            w.op(I32_CONST).s32(0);
+            w.op(I32_LOAD).memarg(2, 0, 0);            // from memory 0
+            w.op(I32_CONST).s32(0x1234_5678 - 5);
+            w.op(I32_SUB);
+            w.op(I32_ADD);                             // 5 + 5 = 10
+        });
+        Instance inst = b.exportFunc("f", f).export("m1", ExternKind.MEMORY, 1).build(V3).instantiate();
+        assertEquals(10, inst.function("f").callInt());
+        Memory m1 = inst.memory("m1");
+        assertEquals(3, m1.size());
+        assertEquals((short) 0xABAB, m1.readShort(16));
+        assertThrows(IllegalArgumentException.class, () -> inst.memory("m0"));
+    }
+
+    @Test
+    void memory64_isRejectedAtFirstCallNotMisread() {
+        WasmBuilder b = new WasmBuilder();
+        b.m.memories().add(new MemoryType(new Limits(1, 0, false, true, false)));
+        int f = b.func(type(List.of(), List.of(I32)), w -> {
+            w.op(I64_CONST).s64(0);
+            w.op(I32_LOAD).memarg(2, 0, 0);
+        });
+        Instance inst = b.exportFunc("f", f).build(V3).instantiate();
+        assertThrows(UnsupportedOperationException.class, () -> inst.function("f").callInt());
+    }
+
+    /** count(n, acc) = n == 0 ? acc : return_call count(n - 1, acc + 1): a loop in constant frame depth. */
+    @Test
+    void returnCall_runsInConstantDepth() {
+        WasmBuilder b = new WasmBuilder();
+        FuncType t = type(List.of(I32, I64), List.of(I64));
+        int count = b.func(t, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_EQZ);
+            w.op(IF).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(1);
+            w.op(RETURN);
+            w.op(END);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_SUB);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I64_CONST).s64(1);
+            w.op(I64_ADD);
+            w.op(RETURN_CALL).u32(0);
+        });
+        Instance inst = b.exportFunc("count", count).build(V3.withMaxCallDepth(50)).instantiate();
+        assertEquals(1_000_000L, inst.function("count").callLong(1_000_000, 0));
+    }
+
+    @Test
+    void returnCallIndirectAndHostTailCall() {
+        WasmBuilder b = new WasmBuilder();
+        int host = b.importFunc("env", "double", I32_TO_I32);
+        int plusOne = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+        });
+        b.table(ValType.FUNCREF, Limits.of(1));
+        b.elem(0, 0, plusOne);
+        int typeIdx = b.typeIdx(I32_TO_I32);
+        int viaTable = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(0);
+            w.op(RETURN_CALL_INDIRECT).u32(typeIdx).u32(0);
+        });
+        int viaHost = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(RETURN_CALL).u32(host);
+        });
+        Instance inst = b.exportFunc("viaTable", viaTable).exportFunc("viaHost", viaHost).build(V3)
+                .instantiate(Imports.builder().function("env", "double", I32_TO_I32,
+                        (c, a) -> new Object[] {(Integer) a[0] * 2}).build());
+        assertEquals(42, inst.function("viaTable").callInt(41));
+        assertEquals(42, inst.function("viaHost").callInt(21));
+    }
+
+    @Test
+    void typedFunctionReferences_callRefAndNullChecks() {
+        WasmBuilder b = new WasmBuilder();
+        int typeIdx = b.typeIdx(I32_TO_I32);
+        ValType ref = ValType.ref(true, typeIdx);
+        int square = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_MUL);
+        });
+        b.declarativeElem(square);
+        // apply(x, useNull): call_ref on square or on null
+        int apply = b.func(type(List.of(I32, I32), List.of(I32)), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(IF).blockType(ref);
+            w.op(REF_NULL).heapType(typeIdx);
+            w.op(ELSE);
+            w.op(REF_FUNC).u32(square);
+            w.op(END);
+            w.op(CALL_REF).u32(typeIdx);
+        });
+        // orMinus(useNull): br_on_null to a block yielding -1, else call the reference on 5
+        int orMinus = b.func(I32_TO_I32, w -> {
+            w.op(BLOCK).blockType(I32);
+            w.op(I32_CONST).s32(5);
+            w.op(LOCAL_GET).u32(0);
+            w.op(IF).blockType(ref);
+            w.op(REF_NULL).heapType(typeIdx);
+            w.op(ELSE);
+            w.op(REF_FUNC).u32(square);
+            w.op(END);
+            w.op(BR_ON_NULL).u32(0);
+            w.op(CALL_REF).u32(typeIdx);
+            w.op(RETURN);
+            w.op(END);
+            w.op(DROP);
+            w.op(I32_CONST).s32(-1);
+        });
+        int nonNull = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(IF).blockType(ref);
+            w.op(REF_NULL).heapType(typeIdx);
+            w.op(ELSE);
+            w.op(REF_FUNC).u32(square);
+            w.op(END);
+            w.op(REF_AS_NON_NULL);
+            w.op(DROP);
+            w.op(I32_CONST).s32(1);
+        });
+        Instance inst = b.exportFunc("apply", apply).exportFunc("orMinus", orMinus).exportFunc("nonNull", nonNull)
+                .build(V3).instantiate();
+        assertEquals(49, inst.function("apply").callInt(7, 0));
+        TrapException e = assertThrows(TrapException.class, () -> inst.function("apply").callInt(7, 1));
+        assertEquals(Trap.NULL_FUNCTION_REFERENCE, e.trap());
+        assertEquals(25, inst.function("orMinus").callInt(0));
+        assertEquals(-1, inst.function("orMinus").callInt(1));
+        assertEquals(1, inst.function("nonNull").callInt(0));
+        assertEquals(Trap.NULL_REFERENCE, assertThrows(TrapException.class, () -> inst.function("nonNull").callInt(1)).trap());
+    }
+
+    @Test
+    void brOnNonNull_carriesTheReference() {
+        WasmBuilder b = new WasmBuilder();
+        int typeIdx = b.typeIdx(I32_TO_I32);
+        ValType ref = ValType.ref(true, typeIdx);
+        ValType nonNullRef = ValType.ref(false, typeIdx);
+        int inc = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+        });
+        b.declarativeElem(inc);
+        int blockType = b.typeIdx(type(List.of(), List.of(I32, nonNullRef)));
+        // (block [i32 (ref $t)] (i32.const 10) (ref-or-null) (br_on_non_null 0) (drop) (return 0)) (call_ref)
+        int f = b.func(I32_TO_I32, w -> {
+            w.op(BLOCK).blockTypeIndex(blockType);
+            w.op(I32_CONST).s32(10);
+            w.op(LOCAL_GET).u32(0);
+            w.op(IF).blockType(ref);
+            w.op(REF_NULL).heapType(typeIdx);
+            w.op(ELSE);
+            w.op(REF_FUNC).u32(inc);
+            w.op(END);
+            w.op(BR_ON_NON_NULL).u32(0);
+            w.op(DROP);
+            w.op(I32_CONST).s32(0);
+            w.op(RETURN);
+            w.op(END);
+            w.op(CALL_REF).u32(typeIdx);
+        });
+        Instance inst = b.exportFunc("f", f).build(V3).instantiate();
+        assertEquals(11, inst.function("f").callInt(0));
+        assertEquals(0, inst.function("f").callInt(1));
+    }
+}

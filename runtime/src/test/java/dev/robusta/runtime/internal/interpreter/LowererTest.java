@@ -1,0 +1,169 @@
+package dev.robusta.runtime.internal.interpreter;
+
+import static dev.robusta.wasm.Opcode.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.robusta.runtime.Module;
+import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.ModuleCode;
+import dev.robusta.wasm.ExternKind;
+import dev.robusta.wasm.Export;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.FunctionBody;
+import dev.robusta.wasm.LocalGroup;
+import dev.robusta.wasm.ValType;
+import dev.robusta.wasm.WasmModule;
+import dev.robusta.wasm.code.CodeWriter;
+import dev.robusta.wasm.validate.Validator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+class LowererTest {
+    private static final ValType I32 = ValType.I32;
+
+    /** Lowers a one-function module {@code (param i32 i32) (result i32) (local i32)} with the given body. */
+    private static LoweredFunction lower(Consumer<CodeWriter> body) {
+        WasmModule m = model(body);
+        return Lowerer.lower(new ModuleCode(m, RuntimeConfig.DEFAULT), 0);
+    }
+
+    private static WasmModule model(Consumer<CodeWriter> body) {
+        WasmModule m = new WasmModule();
+        m.addFuncType(FuncType.of(List.of(I32, I32), List.of(I32)));
+        m.functions().add(0);
+        CodeWriter w = new CodeWriter();
+        body.accept(w);
+        w.op(END);
+        m.codes().add(new FunctionBody(List.of(new LocalGroup(1, I32)), w.toExpression()));
+        m.exports().add(new Export("f", ExternKind.FUNC, 0));
+        Validator.validate(m, dev.robusta.wasm.Features.V2);
+        return m;
+    }
+
+    private static int run(Consumer<CodeWriter> body, int a, int b) {
+        return Module.of(model(body), RuntimeConfig.DEFAULT).instantiate().function("f").callInt(a, b);
+    }
+
+    private static int[] code(LoweredFunction f) {
+        return f.code;
+    }
+
+    @Test
+    void localConstAdd_fusesIntoOneInstruction() {
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(5);
+            w.op(I32_SUB);
+        };
+        assertArrayEquals(new int[] {Op.I32_ADD_LC, 0, -5, Op.RETURN}, code(lower(body)));
+        assertEquals(-2, run(body, 3, 0));
+    }
+
+    @Test
+    void incrementOfLocal_fusesWithLocalSet() {
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+        };
+        assertArrayEquals(new int[] {Op.I32_SET_ADD_LC, 2, 0, 1, Op.LOCAL_GET, 2, Op.RETURN}, code(lower(body)));
+        assertEquals(8, run(body, 7, 0));
+    }
+
+    @Test
+    void compareAndBranch_fuseForwardAndBackward() {
+        // loop: i = i + 1 (local 2); br_if loop (i < a); result i
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOOP).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(2);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_LT_S);
+            w.op(BR_IF).u32(0);
+            w.op(END);
+            w.op(LOCAL_GET).u32(2);
+        };
+        int[] code = code(lower(body));
+        assertEquals(Op.BR_LT_S, code[8]);
+        assertEquals(0, code[9], "back to the loop's start");
+        assertEquals(10, run(body, 10, 0));
+        assertEquals(1, run(body, -5, 0));
+    }
+
+    @Test
+    void compareBeforeIf_branchesOnTheNegation() {
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_GT_U);
+            w.op(IF).blockType(I32);
+            w.op(I32_CONST).s32(1);
+            w.op(ELSE);
+            w.op(I32_CONST).s32(2);
+            w.op(END);
+        };
+        assertEquals(Op.BR_LE_U, code(lower(body))[4]);
+        assertEquals(1, run(body, -1, 1));
+        assertEquals(2, run(body, 1, -1));
+        assertEquals(2, run(body, 1, 1));
+    }
+
+    @Test
+    void labelBetweenInstructions_preventsFusion() {
+        // local.get 0 ; loop (param i32) (result i32) ; i32.const 1 ; i32.add ; ... : the loop start is a label
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOOP).blockTypeIndex(1);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+            w.op(LOCAL_TEE).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(I32_CONST).s32(100);
+            w.op(I32_LT_S);
+            w.op(BR_IF).u32(0);
+            w.op(END);
+        };
+        WasmModule m = model(w -> w.op(LOCAL_GET).u32(0));
+        m.addFuncType(FuncType.of(List.of(I32), List.of(I32)));
+        int[] code = Lowerer.lower(new ModuleCode(withBody(m, body), RuntimeConfig.DEFAULT), 0).code;
+        assertEquals(Op.LOCAL_GET, code[0], "the local.get before the loop stays separate: " + Arrays.toString(code));
+        assertEquals(Op.CONST32, code[2]);
+        assertEquals(100, Module.of(withBody(m, body), RuntimeConfig.DEFAULT).instantiate().function("f").callInt(5, 0));
+    }
+
+    private static WasmModule withBody(WasmModule m, Consumer<CodeWriter> body) {
+        CodeWriter w = new CodeWriter();
+        body.accept(w);
+        w.op(END);
+        m.codes().set(0, new FunctionBody(List.of(new LocalGroup(1, I32)), w.toExpression()));
+        Validator.validate(m, dev.robusta.wasm.Features.V2);
+        return m;
+    }
+
+    @Test
+    void branchIntoFusedWindow_isImpossibleBecauseEndsResetIt() {
+        // (block (result i32) (local.get 0) (br_if 0 (local.get 1)) (drop) (i32.const 7)) (i32.const 1) (i32.add)
+        Consumer<CodeWriter> body = w -> {
+            w.op(BLOCK).blockType(I32);
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(BR_IF).u32(0);
+            w.op(DROP);
+            w.op(I32_CONST).s32(7);
+            w.op(END);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+        };
+        assertEquals(11, run(body, 10, 1));
+        assertEquals(8, run(body, 10, 0));
+    }
+}
