@@ -849,6 +849,43 @@ public final class Machine {
                             s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
                             pc += 2;
                             break;
+                        case Op.BR_CMP_LC:
+                            pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], code[pc + 2]), code, pc + 3, inst);
+                            break;
+                        case Op.BR_CMP_LL:
+                            pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]), code,
+                                    pc + 3, inst);
+                            break;
+                        case Op.F64_ADD_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    + Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_SUB_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    - Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_MUL_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    * Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.I32_ADD_C:
+                            s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                            break;
+                        case Op.F64_ADD_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    + Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_SUB_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    - Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_MUL_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
                         case Op.I32_SUB_LL:
                             s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
                             pc += 2;
