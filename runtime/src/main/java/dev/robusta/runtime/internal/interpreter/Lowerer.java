@@ -666,12 +666,12 @@ public final class Lowerer {
         }
     }
 
-    /** Checks that the interpreter can run accesses to memory {@code memIdx}; returns it. */
     private int memory(int memIdx) {
-        if (m.memoryType(memIdx).limits().is64()) {
-            throw new UnsupportedOperationException("64-bit memories are not supported by the interpreter");
-        }
         return memIdx;
+    }
+
+    private boolean is64(int memIdx) {
+        return m.memoryType(memIdx).limits().is64();
     }
 
     private void other(Opcode op, CodeReader r) {
@@ -735,6 +735,11 @@ public final class Lowerer {
         push(sig.results);
         if (op.prefix() == 0) {
             if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
+                if (is64(r.memIdx())) {
+                    emit(Op.MEM64, op.code(), r.memIdx());
+                    emit((int) r.memOffset(), (int) (r.memOffset() >>> 32));
+                    return;
+                }
                 if (memory(r.memIdx()) != 0) {
                     emit(Op.MEM_OTHER, op.code(), r.memIdx());
                     emit(memOffset(r));

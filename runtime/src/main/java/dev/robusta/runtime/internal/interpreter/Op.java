@@ -75,8 +75,10 @@ final class Op {
     /** tableIdx. */
     static final int TABLE_GET = 0x25;
     static final int TABLE_SET = 0x26;
-    /** code, memIdx, offset: a load or store (0x28..0x3E) on a memory other than memory 0. */
+    /** code, memIdx, offset: a load or store (0x28..0x3E) on a 32-bit memory other than memory 0. */
     static final int MEM_OTHER = 0x27;
+    /** code, memIdx, offset low, offset high: a load or store on a 64-bit memory. */
+    static final int MEM64 = 0xD6;
 
     // ---- memory: 0x28..0x3E are the loads and stores, immediate: offset (u32) ----
     static final int I32_LOAD = 0x28;
