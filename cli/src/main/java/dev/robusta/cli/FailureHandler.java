@@ -17,8 +17,10 @@ import picocli.CommandLine.ParseResult;
  * <ul>
  *   <li>{@link ExitException} (the guest exited): nothing printed, the guest's exit code;</li>
  *   <li>{@link TrapException}: {@code robusta: trap: MESSAGE} and the wasm stack trace, {@link ExitCodes#TRAP};</li>
- *   <li>{@link CompileException}, {@link LinkException}, an I/O error: a one-line reason,
- *       {@link ExitCodes#FAILURE};</li>
+ *   <li>{@link CompileException}, {@link LinkException}, an I/O error, a {@link CommandException}: a one-line
+ *       reason, {@link ExitCodes#FAILURE};</li>
+ *   <li>{@link UnsupportedOperationException}: something Robusta does not do yet (an instruction an engine
+ *       does not run), {@code robusta: not supported: MESSAGE}, {@link ExitCodes#FAILURE};</li>
  *   <li>anything else is a bug in Robusta: the Java stack trace, {@link ExitCodes#INTERNAL_ERROR}.</li>
  * </ul>
  */
@@ -61,6 +63,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (failure instanceof LinkException link) {
             return "link error: " + link.getMessage();
+        }
+        if (failure instanceof UnsupportedOperationException unsupported) {
+            return "not supported: " + unsupported.getMessage();
+        }
+        if (failure instanceof CommandException refused) {
+            return refused.getMessage();
         }
         if (failure instanceof NoSuchFileException missing) {
             return "no such file: " + missing.getFile();

@@ -21,8 +21,16 @@ import picocli.CommandLine.Option;
         description = "A WebAssembly runtime for the JVM.",
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
         subcommands = {
             HelpCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
+            InspectCommand.class,
+            Wat2WasmCommand.class,
+            Wasm2WatCommand.class,
+            WastCommand.class,
         })
 final class RobustaCommand {
     @Mixin

@@ -32,11 +32,19 @@ class CliTest {
 
     @Test
     void unknownCommand_exits1WithOneLineReason() {
-        Result result = robusta("frobnicate", "x.wasm");
+        Result result = robusta("xyzzy", "x.wasm");
         assertEquals(1, result.exitCode());
         assertEquals("", result.out());
-        assertEquals("robusta: unknown command 'frobnicate' (see 'robusta help')" + System.lineSeparator(),
+        assertEquals("robusta: unknown command 'xyzzy' (see 'robusta help')" + System.lineSeparator(),
                 result.err());
+    }
+
+    @Test
+    void misspelledCommand_suggestsTheNearestCommands() {
+        Result result = robusta("wastt", "x.wast");
+        assertEquals(1, result.exitCode());
+        assertEquals("robusta: unknown command 'wastt'; did you mean 'wast' or 'wasm2wat'? (see 'robusta help')"
+                + System.lineSeparator(), result.err());
     }
 
     @Test
@@ -60,7 +68,9 @@ class CliTest {
         Result result = robusta("help");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().startsWith("Usage: robusta [-h] [--version] COMMAND"), result.out());
-        assertTrue(result.out().contains("  help "), result.out());
+        for (String command : new String[] {"help", "run", "validate", "inspect", "wat2wasm", "wasm2wat", "wast"}) {
+            assertTrue(result.out().contains(System.lineSeparator() + "  " + command + " "), command + ": " + result.out());
+        }
         assertTrue(result.out().contains("--version"), result.out());
         assertEquals("", result.err());
     }

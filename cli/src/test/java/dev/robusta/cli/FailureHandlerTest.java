@@ -128,6 +128,20 @@ class FailureHandlerTest {
     }
 
     @Test
+    void unsupported_exits1WithOneLine() {
+        Result result = failWith(new UnsupportedOperationException("the interpreter does not support return_call"));
+        assertEquals(1, result.exitCode());
+        assertEquals("robusta: not supported: the interpreter does not support return_call" + NL, result.err());
+    }
+
+    @Test
+    void commandException_exits1WithItsMessage() {
+        Result result = failWith(new CommandException("the compiler engine is not available yet"));
+        assertEquals(1, result.exitCode());
+        assertEquals("robusta: the compiler engine is not available yet" + NL, result.err());
+    }
+
+    @Test
     void bug_exits70WithTheJavaStackTrace() {
         Result result = failWith(new IllegalStateException("broken invariant"));
         assertEquals(70, result.exitCode());

@@ -102,7 +102,7 @@ public final class Wasi implements AutoCloseable {
      * @return the exit code: 0 when {@code _start} returns, the code given to {@code proc_exit} otherwise
      *         (with {@code returnOnExit(false)} the JVM exits with it instead, through {@link System#exit})
      * @throws IllegalArgumentException when the instance does not export a memory named {@code memory} or a
-     *         function {@code _start}, or exports {@code _initialize} (a reactor)
+     *         function {@code _start} of type {@code [] -> []}, or exports {@code _initialize} (a reactor)
      * @throws IllegalStateException    when this {@code Wasi} was already started or initialized
      * @throws dev.robusta.wasm.TrapException when the program traps
      */
@@ -113,6 +113,7 @@ public final class Wasi implements AutoCloseable {
         if (!(start instanceof Function)) {
             throw new IllegalArgumentException("the instance does not export a function named \"_start\"");
         }
+        checkNoParamsNoResults("_start", (Function) start);
         if (instance.exports().containsKey("_initialize")) {
             throw new IllegalArgumentException(
                     "the instance exports \"_initialize\": it is a reactor, use initialize() rather than start()");
@@ -150,6 +151,9 @@ public final class Wasi implements AutoCloseable {
         if (init != null && !(init instanceof Function)) {
             throw new IllegalArgumentException("the instance's \"_initialize\" export is not a function");
         }
+        if (init != null) {
+            checkNoParamsNoResults("_initialize", (Function) init);
+        }
         claim();
         ctx.bind(instance);
         if (init != null) {
@@ -168,6 +172,13 @@ public final class Wasi implements AutoCloseable {
             throw new IllegalStateException("this Wasi was already started or initialized; make one per instance");
         }
         started = true;
+    }
+
+    private static void checkNoParamsNoResults(String name, Function f) {
+        if (!f.type().params().isEmpty() || !f.type().results().isEmpty()) {
+            throw new IllegalArgumentException("\"" + name + "\" must take and return nothing, but its type is "
+                    + f.type());
+        }
     }
 
     private static void checkMemory(Instance instance) {
@@ -249,7 +260,7 @@ public final class Wasi implements AutoCloseable {
             if (!Files.isDirectory(hostPath)) {
                 throw new IllegalArgumentException("preopen " + guestPath + ": " + hostPath + " is not a directory");
             }
-            preopens.add(new Preopen(guestPath, hostPath, readOnly));
+            preopens.add(new Preopen(guestPath, hostPath.toAbsolutePath(), readOnly));
             return this;
         }
 

@@ -50,6 +50,16 @@ class WasiTest {
     }
 
     @Test
+    void start_wasiUnstableModule() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Wasi wasi = Wasi.builder().version(WasiVersion.UNSTABLE).stdout(out).build();
+        Instance instance = module(HELLO.replace("wasi_snapshot_preview1", "wasi_unstable"))
+                .instantiate(wasi.importObject());
+        assertEquals(0, wasi.start(instance));
+        assertEquals("Hello, world!\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void start_procExit_returnsTheExitCodeWithoutRunningOn() {
         Wasi wasi = Wasi.builder().build();
         assertEquals(7, wasi.start(module(EXIT_7).instantiate(wasi.importObject())));
@@ -81,6 +91,12 @@ class WasiTest {
                 "(module (memory (export \"memory\") 1) (func (export \"_start\")) (func (export \"_initialize\")))")
                 .instantiate(reactor.importObject())));
         assertTrue(e.getMessage().contains("_initialize"), e.getMessage());
+
+        Wasi badType = Wasi.builder().build();
+        e = assertThrows(IllegalArgumentException.class, () -> badType.start(module(
+                "(module (memory (export \"memory\") 1) (func (export \"_start\") (param i32)))")
+                .instantiate(badType.importObject())));
+        assertTrue(e.getMessage().contains("_start"), e.getMessage());
 
         Wasi twice = Wasi.builder().build();
         Instance instance = module(HELLO).instantiate(twice.importObject());

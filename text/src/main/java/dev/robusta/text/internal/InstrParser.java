@@ -459,7 +459,10 @@ final class InstrParser {
                         types.add(ctx.valType(r));
                     }
                 }
-                if (typed && !types.isEmpty()) { // select (result) with no type is plain select, as in wat2wasm
+                // select (result) with no type stays typed (select t* with t* empty), which is invalid ("invalid
+                // result arity"), as in the spec; wat2wasm writes a plain select for it, but only for text that
+                // does not validate anyway.
+                if (typed) {
                     w.op(Opcode.SELECT_T).u32(types.size());
                     for (ValType vt : types) {
                         w.valType(vt);

@@ -116,6 +116,16 @@ public abstract class Descriptor {
         return 0;
     }
 
+    /**
+     * Waits up to {@code timeoutNanos} for a read to be possible without blocking; streams that can be
+     * empty override it. Must not busy-wait.
+     *
+     * @return whether a read would not block now
+     */
+    public boolean awaitReadable(long timeoutNanos) throws IOException, InterruptedException {
+        return readReady();
+    }
+
     /** Releases the host resource. */
     public void close() throws IOException {
     }

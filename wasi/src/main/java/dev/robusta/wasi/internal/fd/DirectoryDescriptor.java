@@ -1,6 +1,8 @@
 package dev.robusta.wasi.internal.fd;
 
+import dev.robusta.wasi.internal.Errno;
 import dev.robusta.wasi.internal.abi.FileType;
+import dev.robusta.wasi.internal.fs.Beneath;
 import dev.robusta.wasi.internal.fs.FileStats;
 import dev.robusta.wasi.internal.fs.Filestat;
 
@@ -71,12 +73,15 @@ public final class DirectoryDescriptor extends Descriptor {
 
     @Override
     public Filestat stat() throws IOException {
-        return FileStats.of(path, true);
+        Beneath.check(preopenRoot, path);
+        return FileStats.of(path, false);
     }
 
     @Override
     public void setTimes(FileTime atim, FileTime mtim) throws IOException {
-        Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(mtim, atim, null);
+        Beneath.check(preopenRoot, path);
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtim, atim, null);
     }
 
     @Override
@@ -96,14 +101,18 @@ public final class DirectoryDescriptor extends Descriptor {
 
     private List<Entry> readListing() throws IOException {
         List<Entry> out = new ArrayList<>();
-        BasicFileAttributes self = Files.readAttributes(path, BasicFileAttributes.class);
+        BasicFileAttributes self = Beneath.check(preopenRoot, path);
+        if (!self.isDirectory()) {
+            throw Errno.ENOTDIR.exception(path + " is no longer a directory");
+        }
         long selfIno = FileStats.inode(path, self);
         out.add(new Entry(new byte[] {'.'}, selfIno, FileType.DIRECTORY));
         long parentIno = selfIno;
         Path parent = path.getParent();
-        if (parent != null && !sameFile(path, preopenRoot)) {
+        if (parent != null && !path.equals(preopenRoot)) {
             // only ever inside the preopen: its root reports itself as its parent
-            parentIno = FileStats.inode(parent, Files.readAttributes(parent, BasicFileAttributes.class));
+            parentIno = FileStats.inode(parent,
+                    Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         }
         out.add(new Entry(new byte[] {'.', '.'}, parentIno, FileType.DIRECTORY));
         List<Path> children = new ArrayList<>();
@@ -120,7 +129,7 @@ public final class DirectoryDescriptor extends Descriptor {
             try {
                 BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 ino = FileStats.inode(child, a);
-                type = FileStats.fileType(a, 0);
+                type = FileStats.typeOf(child, a);
             } catch (IOException e) {
                 // removed meanwhile: still listed, as the host listed it
                 ino = 0;
@@ -129,13 +138,5 @@ public final class DirectoryDescriptor extends Descriptor {
             out.add(new Entry(name, ino, type));
         }
         return out;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return a.equals(b) || Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

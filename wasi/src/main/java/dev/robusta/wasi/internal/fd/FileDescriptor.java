@@ -2,8 +2,8 @@ package dev.robusta.wasi.internal.fd;
 
 import dev.robusta.wasi.internal.Errno;
 import dev.robusta.wasi.internal.abi.FdFlags;
-import dev.robusta.wasi.internal.abi.FileType;
 import dev.robusta.wasi.internal.abi.Whence;
+import dev.robusta.wasi.internal.fs.Beneath;
 import dev.robusta.wasi.internal.fs.FileStats;
 import dev.robusta.wasi.internal.fs.Filestat;
 
@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
@@ -26,12 +27,22 @@ public final class FileDescriptor extends Descriptor {
     private static final int SYNC_FLAGS = FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC;
 
     private final SeekableByteChannel channel;
+    private final Path preopenRoot;
     private final Path path;
+    private final int filetype;
 
-    public FileDescriptor(SeekableByteChannel channel, Path path, long rightsBase, long rightsInheriting, int flags) {
+    /**
+     * @param preopenRoot the host directory of the preopen the file was opened beneath
+     * @param path        the host path it was opened at
+     * @param filetype    what it is: a regular file, or a device the host let us open as a channel
+     */
+    public FileDescriptor(SeekableByteChannel channel, Path preopenRoot, Path path, int filetype, long rightsBase,
+                          long rightsInheriting, int flags) {
         super(rightsBase, rightsInheriting, flags);
         this.channel = channel;
+        this.preopenRoot = preopenRoot;
         this.path = path;
+        this.filetype = filetype;
     }
 
     /** The host path the file was opened at. */
@@ -41,7 +52,7 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public int filetype() {
-        return FileType.REGULAR_FILE;
+        return filetype;
     }
 
     @Override
@@ -146,12 +157,14 @@ public final class FileDescriptor extends Descriptor {
     public Filestat stat() throws IOException {
         long size = channel.size();
         try {
-            Filestat s = FileStats.of(path, true);
-            return new Filestat(s.dev(), s.ino(), FileType.REGULAR_FILE, s.nlink(), size, s.atim(), s.mtim(), s.ctim());
-        } catch (IOException e) {
-            // unlinked or renamed while open: what the channel still knows
-            return new Filestat(0, 0, FileType.REGULAR_FILE, 0, size, 0, 0, 0);
+            if (isStillAFile(Beneath.check(preopenRoot, path))) {
+                Filestat s = FileStats.of(path, false);
+                return new Filestat(s.dev(), s.ino(), filetype, s.nlink(), size, s.atim(), s.mtim(), s.ctim());
+            }
+        } catch (IOException | RuntimeException e) {
+            // unlinked or replaced while open: fall through to what the channel still knows
         }
+        return new Filestat(0, 0, filetype, 0, size, 0, 0, 0);
     }
 
     @Override
@@ -198,7 +211,16 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public void setTimes(FileTime atim, FileTime mtim) throws IOException {
-        Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(mtim, atim, null);
+        if (!isStillAFile(Beneath.check(preopenRoot, path))) {
+            throw Errno.ENOENT.exception(path + " was replaced since it was opened");
+        }
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtim, atim, null);
+    }
+
+    /** Whether the path still names a file (not a link or directory put in its place). */
+    private static boolean isStillAFile(java.nio.file.attribute.BasicFileAttributes a) {
+        return !a.isSymbolicLink() && !a.isDirectory();
     }
 
     @Override

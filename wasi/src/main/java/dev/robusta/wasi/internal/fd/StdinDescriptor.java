@@ -109,7 +109,8 @@ public final class StdinDescriptor extends Descriptor {
      *
      * @return whether input is ready
      */
-    public boolean awaitReadable(long timeoutNanos) throws InterruptedException {
+    @Override
+    public boolean awaitReadable(long timeoutNanos) {
         if (readReady()) {
             return true;
         }

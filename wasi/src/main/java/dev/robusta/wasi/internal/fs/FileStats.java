@@ -63,6 +63,15 @@ public final class FileStats {
         }
     }
 
+    /** The {@link FileType} of {@code path} without following a final link (device kinds from unix:mode). */
+    public static int typeOf(Path path, BasicFileAttributes a) throws IOException {
+        int mode = 0;
+        if (!a.isDirectory() && !a.isRegularFile() && !a.isSymbolicLink() && hasUnixView(path.getFileSystem())) {
+            mode = ((Number) Files.getAttribute(path, "unix:mode", NOFOLLOW)).intValue();
+        }
+        return fileType(a, mode);
+    }
+
     /** The inode of a file: from the unix view, or a stable hash of its file key or absolute path. */
     public static long inode(Path path, BasicFileAttributes a) throws IOException {
         if (hasUnixView(path.getFileSystem())) {

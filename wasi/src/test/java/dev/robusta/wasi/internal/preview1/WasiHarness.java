@@ -88,6 +88,58 @@ final class WasiHarness {
         memory.writeInt(address + 4, len);
     }
 
+    // ---- higher-level helpers: buffers at 4096+, paths at 8192+, out-pointers below 64
+
+    static final long PATH = 8192;
+    static final long PATH2 = 12288;
+    static final long BUF = 16384;
+    static final long OUT = 0;
+
+    /** {@code path_open}; returns the errno, the new fd at {@link #OUT}. */
+    Errno pathOpen(int dirFd, int lookupFlags, String path, int oflags, long base, long inheriting, int fdflags) {
+        int len = put(PATH, path);
+        return call("path_open", dirFd, lookupFlags, PATH, len, oflags, base, inheriting, fdflags, OUT);
+    }
+
+    /** {@code path_open} that must succeed; returns the fd. */
+    int open(int dirFd, String path, int oflags, long base, int fdflags) {
+        Errno e = pathOpen(dirFd, dev.robusta.wasi.internal.abi.LookupFlags.SYMLINK_FOLLOW, path, oflags, base,
+                base, fdflags);
+        if (e != Errno.SUCCESS) {
+            throw new AssertionError("path_open " + path + ": " + e);
+        }
+        return i32(OUT);
+    }
+
+    /** A path function of the form {@code f(fd, path, path_len)}. */
+    Errno path(String function, int fd, String path) {
+        int len = put(PATH, path);
+        return call(function, fd, PATH, len);
+    }
+
+    /** Writes {@code s} to {@code fd} with {@code fd_write}; returns the errno. */
+    Errno write(int fd, String s) {
+        int len = put(BUF, s);
+        iovec(64, (int) BUF, len);
+        return call("fd_write", fd, 64, 1, OUT);
+    }
+
+    /** Reads up to {@code n} bytes from {@code fd} with {@code fd_read}; must succeed. */
+    String read(int fd, int n) {
+        iovec(64, (int) BUF, n);
+        Errno e = call("fd_read", fd, 64, 1, OUT);
+        if (e != Errno.SUCCESS) {
+            throw new AssertionError("fd_read: " + e);
+        }
+        return string(BUF, i32(OUT));
+    }
+
+    /** Whether the UTF-8 of {@code s} appears anywhere in the memory. */
+    boolean memoryContains(String s) {
+        String all = new String(memory.readBytes(0, (int) memory.byteSize()), StandardCharsets.ISO_8859_1);
+        return all.contains(new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    }
+
     String stdout() {
         return stdout.toString(StandardCharsets.UTF_8);
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
-class FdWriteTest {
+class StdioTest {
     @Test
     void fdWrite_stdoutAndStderr_gatherIovecsInOrder() {
         WasiHarness h = WasiHarness.of();

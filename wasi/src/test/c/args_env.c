@@ -1,0 +1,18 @@
+/* Prints its arguments and environment; exits with argc + 40 (through proc_exit). */
+#include <stdio.h>
+#include <stdlib.h>
+
+extern char **environ;
+
+int main(int argc, char **argv) {
+    printf("argc=%d\n", argc);
+    for (int i = 0; i < argc; i++) {
+        printf("argv[%d]=%s\n", i, argv[i]);
+    }
+    for (char **e = environ; *e; e++) {
+        printf("env %s\n", *e);
+    }
+    const char *home = getenv("HOME");
+    printf("HOME=%s\n", home ? home : "(unset)");
+    exit(argc + 40);
+}
