@@ -594,6 +594,10 @@ public final class Lowerer {
                     fuse(last1, Op.I32_SET_ADD_LC, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
                     return;
                 }
+                if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, Op.LOCAL_COPY, out[last1 + 1], localSlot[r.index()]);
+                    return;
+                }
                 emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
                         localSlot[r.index()]);
                 return;
@@ -778,6 +782,15 @@ public final class Lowerer {
             }
             return false;
         }
+        if (op == Opcode.I32_MUL || op == Opcode.I32_AND || op == Opcode.I32_SHL || op == Opcode.I32_SHR_U) {
+            if (is(last1, Op.CONST32) && last1 == len - 2) {
+                int fused = op == Opcode.I32_MUL ? Op.I32_MUL_C : op == Opcode.I32_AND ? Op.I32_AND_C
+                        : op == Opcode.I32_SHL ? Op.I32_SHL_C : Op.I32_SHR_U_C;
+                fuse(last1, fused, out[last1 + 1]);
+                return true;
+            }
+            return false;
+        }
         if (op != Opcode.I32_ADD && op != Opcode.I32_SUB) {
             return false;
         }
@@ -785,6 +798,10 @@ public final class Lowerer {
             if (is(last1, Op.CONST32) && last1 == len - 2) {
                 int c = out[last1 + 1];
                 fuse(last1, Op.I32_ADD_C, op == Opcode.I32_ADD ? c : -c);
+                return true;
+            }
+            if (op == Opcode.I32_ADD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                fuse(last1, Op.I32_ADD_L, out[last1 + 1]);
                 return true;
             }
             return false;

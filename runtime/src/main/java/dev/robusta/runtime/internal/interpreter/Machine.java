@@ -873,6 +873,28 @@ public final class Machine {
                             s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
                                     * Double.longBitsToDouble(s[fp + code[pc++]]));
                             break;
+                        case Op.I32_MUL_C:
+                            s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                            break;
+                        case Op.I32_AND_C:
+                            s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                            break;
+                        case Op.I32_SHL_C:
+                            s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                            break;
+                        case Op.I32_SHR_U_C:
+                            s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                            break;
+                        case Op.I32_ADD_L:
+                            s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                            break;
+                        case Op.LOCAL_COPY:
+                            s[fp + code[pc + 1]] = s[fp + code[pc]];
+                            pc += 2;
+                            break;
+                        case 0xB8:
+                            s[sp - 1] = Double.doubleToRawLongBits(s[sp - 1] & 0xFFFF_FFFFL);
+                            break;
                         case Op.I32_ADD_C:
                             s[sp - 1] = (int) s[sp - 1] + code[pc++];
                             break;

@@ -194,6 +194,18 @@ final class Op {
     static final int F64_SUB_L = 0xD3;
     /** slot: top = top * local (f64). */
     static final int F64_MUL_L = 0xD5;
+    /** c: top = top * c (i32). */
+    static final int I32_MUL_C = 0xD7;
+    /** c: top = top &amp; c (i32). */
+    static final int I32_AND_C = 0x01;
+    /** c: top = top &lt;&lt; c (i32). */
+    static final int I32_SHL_C = 0x0A;
+    /** c: top = top &gt;&gt;&gt; c (i32). */
+    static final int I32_SHR_U_C = 0x0B;
+    /** slot: top = top + local (i32). */
+    static final int I32_ADD_L = 0x43;
+    /** src, dst: local[dst] = local[src] ({@code local.get; local.set} of one-slot values). */
+    static final int LOCAL_COPY = 0x44;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's
