@@ -42,6 +42,9 @@ public final class Lowerer {
         int loopPc;
         int loopInstr;
         int elsePatch = -1;
+        /** A try_table's clauses, four ints each: tag index or -1, ref flag, target height, landing pad. */
+        int[] catches;
+        int tryStart;
         int[] patches = new int[4];
         int patchCount;
 
@@ -70,6 +73,7 @@ public final class Lowerer {
     private int skip;
     /** Starts of the last two instructions emitted by simple (fusable) WebAssembly instructions, or -1. */
     private int last1 = -1, last2 = -1, last3 = -1;
+    private int[] handlers = new int[0];
     /** Where the current instruction was fused into an earlier one, or -1. */
     private int fusedAt;
 
@@ -156,9 +160,10 @@ public final class Lowerer {
                 last1 = start;
             }
         }
+        maxHeight = Math.max(maxHeight, localSlots + Values.slots(type.results()));
         return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
                 localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
-                Math.max(1, instr), module.funcTypes());
+                Math.max(1, instr), module.funcTypes(), handlers);
     }
 
     /**
@@ -339,6 +344,19 @@ public final class Lowerer {
         return c.kind != FUNCTION && c.kind != LOOP && height - slots(c.results) == c.heightBase;
     }
 
+    /** Emits a jump to {@code c}'s label, its values already in place (a catch clause's landing pad). */
+    private void jumpTo(Ctl c) {
+        if (c.kind == FUNCTION) {
+            emit(Op.RETURN);
+        } else if (c.kind == LOOP) {
+            emit(Op.BR_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
+        } else {
+            emit(Op.BR);
+            c.patchLater(len);
+            emit(0);
+        }
+    }
+
     /** Emits an unconditional branch to {@code c}'s label from the current height. */
     private void branch(Ctl c) {
         if (c.kind == FUNCTION) {
@@ -364,6 +382,16 @@ public final class Lowerer {
         if (c.kind == FUNCTION) {
             emit(Op.RETURN);
             return;
+        }
+        if (c.catches != null) {
+            int n = c.catches.length / 4;
+            int at = handlers.length;
+            handlers = Arrays.copyOf(handlers, at + 6 * n);
+            for (int i = 0; i < n; i++) {
+                handlers[at + 6 * i] = c.tryStart;
+                handlers[at + 6 * i + 1] = len;
+                System.arraycopy(c.catches, 4 * i, handlers, at + 6 * i + 2, 4);
+            }
         }
         if (c.elsePatch >= 0) {
             out[c.elsePatch] = len;
@@ -416,6 +444,39 @@ public final class Lowerer {
                 return;
             case LOOP:
                 push(LOOP, blockParams(r), blockResults(r));
+                return;
+            case TRY_TABLE: {
+                int n = r.catchCount();
+                int[] catches = new int[4 * n];
+                emit(Op.BR);
+                int over = len;
+                emit(0);
+                for (int i = 0; i < n; i++) {
+                    int kind = r.catchKind(i);
+                    Ctl target = label(r.catchLabel(i));
+                    catches[4 * i] = kind < 2 ? r.catchTag(i) : -1;
+                    catches[4 * i + 1] = kind == 1 || kind == 3 ? 1 : 0;
+                    catches[4 * i + 2] = target.heightBase;
+                    catches[4 * i + 3] = len;
+                    jumpTo(target);
+                }
+                out[over] = len;
+                Ctl c = push(BLOCK, blockParams(r), blockResults(r));
+                c.catches = catches;
+                c.tryStart = len;
+                return;
+            }
+            case THROW: {
+                FuncType t = m.funcType(m.tagType(r.index()).typeIdx());
+                pop(t.params().size());
+                emit(Op.THROW, r.index());
+                markUnreachable();
+                return;
+            }
+            case THROW_REF:
+                pop();
+                emit(Op.THROW_REF);
+                markUnreachable();
                 return;
             case IF: {
                 pop();

@@ -155,6 +155,12 @@ final class Op {
     /** typeIdx; followed by {@link #RETURN}. */
     static final int RETURN_CALL_REF = 0xE5;
 
+    // ---- exception handling ----
+    /** tagIdx: throws an exception with the tag's values from the stack. */
+    static final int THROW = 0xFF;
+    /** Rethrows the exception reference on top ("null exception reference" when null). */
+    static final int THROW_REF = 0x100;
+
     // ---- SIMD ----
     /** four ints, low to high. */
     static final int V128_CONST = 0xE8;
