@@ -659,6 +659,10 @@ public final class Lowerer {
                     fuse(last1, Op.LOCAL_COPY, out[last1 + 1], localSlot[r.index()]);
                     return;
                 }
+                if (is(last1, Op.I32_ADD_LL) && last1 == len - 3) {
+                    fuse(last1, Op.I32_SET_ADD_LL, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
+                    return;
+                }
                 emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
                         localSlot[r.index()]);
                 return;
@@ -810,8 +814,8 @@ public final class Lowerer {
                     emit(memOffset(r));
                     return;
                 }
-                if (op == Opcode.I32_LOAD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
-                    fuse(last1, Op.I32_LOAD_L, out[last1 + 1], memOffset(r));
+                if ((op == Opcode.I32_LOAD || op == Opcode.I32_LOAD8_U) && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, op == Opcode.I32_LOAD ? Op.I32_LOAD_L : Op.I32_LOAD8_U_L, out[last1 + 1], memOffset(r));
                     return;
                 }
                 emit(op.code(), memOffset(r));
@@ -842,6 +846,10 @@ public final class Lowerer {
                 return true;
             }
             return false;
+        }
+        if (op == Opcode.I32_MUL && is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
+            fuse(last2, Op.I32_MUL_LL, out[last2 + 1], out[last1 + 1]);
+            return true;
         }
         if (op == Opcode.I32_MUL || op == Opcode.I32_AND || op == Opcode.I32_SHL || op == Opcode.I32_SHR_U) {
             if (is(last1, Op.CONST32) && last1 == len - 2) {

@@ -891,6 +891,18 @@ public final class Machine {
                             case Op.I32_ADD_L:
                                 s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
                                 break;
+                            case Op.I32_SET_ADD_LL:
+                                s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                                pc += 3;
+                                break;
+                            case Op.I32_LOAD8_U_L:
+                                s[sp++] = mem[MemoryOps.index(mem, s[fp + code[pc]], code[pc + 1], 1)] & 0xFF;
+                                pc += 2;
+                                break;
+                            case Op.I32_MUL_LL:
+                                s[sp++] = (int) s[fp + code[pc]] * (int) s[fp + code[pc + 1]];
+                                pc += 2;
+                                break;
                             case Op.LOCAL_COPY:
                                 s[fp + code[pc + 1]] = s[fp + code[pc]];
                                 pc += 2;

@@ -212,6 +212,12 @@ final class Op {
     static final int I32_ADD_L = 0x43;
     /** src, dst: local[dst] = local[src] ({@code local.get; local.set} of one-slot values). */
     static final int LOCAL_COPY = 0x44;
+    /** dst, slotA, slotB: local[dst] = localA + localB (i32). */
+    static final int I32_SET_ADD_LL = 0x101;
+    /** slot, offset: pushes i32.load8_u of the address in a local. */
+    static final int I32_LOAD8_U_L = 0x102;
+    /** slotA, slotB: pushes localA * localB (i32). */
+    static final int I32_MUL_LL = 0x103;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's

@@ -243,4 +243,26 @@ class LowererTest {
             assertEquals(acc, run(body, n, 7), "n = " + n);
         }
     }
+
+    @Test
+    void localProductsSumsIntoLocals_fuse() {
+        // local 2 = a * b + a; result local 2 + b
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_MUL);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_ADD);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_ADD);
+        };
+        assertArrayEquals(new int[] {Op.I32_MUL_LL, 0, 1, Op.LOCAL_SET, 2, Op.I32_SET_ADD_LL, 2, 2, 0,
+            Op.I32_ADD_LL, 2, 1, Op.RETURN}, code(lower(body)));
+        assertEquals(6 * 7 + 6 + 7, run(body, 6, 7));
+        assertEquals(-3 * 100_000 + -3 + 100_000, run(body, -3, 100_000));
+    }
 }
