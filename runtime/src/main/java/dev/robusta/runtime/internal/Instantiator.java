@@ -98,7 +98,8 @@ public final class Instantiator {
             ElemSegment seg = elemSegments.get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 long offset = ConstantExpressions.evaluate(seg.offset(), instance, features).lo();
-                initTable(tables[seg.tableIdx()], elements[i], offset);
+                TableInstance table = tables[seg.tableIdx()];
+                initTable(table, elements[i], table.index(offset));
                 elements[i] = NO_ELEMENTS;
             } else if (seg.mode() == SegmentMode.DECLARATIVE) {
                 elements[i] = NO_ELEMENTS;
@@ -108,7 +109,8 @@ public final class Instantiator {
             DataSegment seg = dataSegments.get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 long offset = ConstantExpressions.evaluate(seg.offset(), instance, features).lo();
-                initMemory(memories[seg.memIdx()], datas[i], offset);
+                ByteArrayMemory memory = memories[seg.memIdx()];
+                initMemory(memory, datas[i], memory.is64 ? (offset < 0 ? Long.MAX_VALUE : offset) : offset & 0xFFFF_FFFFL);
                 datas[i] = NO_DATA;
             }
         }
@@ -118,20 +120,18 @@ public final class Instantiator {
         return instance;
     }
 
-    /** {@code table.init} of a whole segment at a u32 offset. */
-    private static void initTable(TableInstance table, Object[] refs, long offset) {
-        long start = offset & 0xFFFFFFFFL;
-        if (start + refs.length > table.size) {
+    /** {@code table.init} of a whole segment at a non-negative offset. */
+    private static void initTable(TableInstance table, Object[] refs, long start) {
+        if (start > table.size - refs.length) {
             throw Traps.outOfBoundsTable();
         }
         System.arraycopy(refs, 0, table.elements, (int) start, refs.length);
     }
 
-    /** {@code memory.init} of a whole segment at a u32 offset. */
-    private static void initMemory(ByteArrayMemory memory, byte[] data, long offset) {
-        long start = offset & 0xFFFFFFFFL;
+    /** {@code memory.init} of a whole segment at a non-negative offset. */
+    private static void initMemory(ByteArrayMemory memory, byte[] data, long start) {
         byte[] bytes = memory.bytes;
-        if (start + data.length > bytes.length) {
+        if (start > (long) bytes.length - data.length) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(data, 0, bytes, (int) start, data.length);

@@ -68,6 +68,9 @@ final class Linker {
                 if (!t.elemType().equals(expected.elemType())) {
                     return "expected " + expected.elemType() + " elements, got " + t.elemType();
                 }
+                if (t.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " indices";
+                }
                 return limits(expected.limits(), t.size(), t.maximum());
             }
             case MEMORY: {
@@ -76,6 +79,9 @@ final class Linker {
                     return "expected a memory, got " + describe(value);
                 }
                 ByteArrayMemory m = (ByteArrayMemory) value;
+                if (m.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " addresses";
+                }
                 return limits(expected.limits(), m.size(), m.maximum());
             }
             case GLOBAL: {

@@ -69,7 +69,7 @@ public final class Lowerer {
     private int instr;
     private int skip;
     /** Starts of the last two instructions emitted by simple (fusable) WebAssembly instructions, or -1. */
-    private int last1 = -1, last2 = -1;
+    private int last1 = -1, last2 = -1, last3 = -1;
     /** Where the current instruction was fused into an earlier one, or -1. */
     private int fusedAt;
 
@@ -145,10 +145,13 @@ public final class Lowerer {
             if (!isSimple(op)) {
                 last1 = -1;
                 last2 = -1;
+                last3 = -1;
             } else if (fusedAt >= 0) {
                 last1 = fusedAt;
                 last2 = -1;
+                last3 = -1;
             } else if (len > start) {
+                last3 = last2;
                 last2 = last1;
                 last1 = start;
             }
@@ -184,6 +187,27 @@ public final class Lowerer {
     /** Whether the instruction at {@code pos} (a fusion window entry, or -1) is {@code op}. */
     private boolean is(int pos, int op) {
         return pos >= 0 && out[pos] == op;
+    }
+
+    /**
+     * Where a {@code local.get; (i32.const | local.get); cmp} window starts (cmp a binary i32 comparison
+     * ending the window), or -1; the caller fuses it with the branch that follows.
+     */
+    private int operandComparison() {
+        int cmp = lastComparison();
+        if (cmp < 0x46 || last2 != len - 3 || last3 != len - 5 || !is(last3, Op.LOCAL_GET)) {
+            return -1;
+        }
+        return is(last2, Op.CONST32) || is(last2, Op.LOCAL_GET) ? last3 : -1;
+    }
+
+    /** Fuses the window found by {@link #operandComparison} into a compare-and-branch; returns the target's position. */
+    private int fuseOperandComparison(int at, int cmp, int target, int weight) {
+        int a = out[at + 1];
+        boolean constant = out[at + 2] == Op.CONST32;
+        int b = out[at + 3];
+        fuse(at, constant ? Op.BR_CMP_LC : Op.BR_CMP_LL, cmp, a, b, target, weight);
+        return len - 2;
     }
 
     /** The i32 comparison (0x45..0x4F) that ends the fusion window, or -1. */
@@ -396,8 +420,11 @@ public final class Lowerer {
             case IF: {
                 pop();
                 int cmp = lastComparison();
+                int window = operandComparison();
                 Ctl c = push(IF, blockParams(r), blockResults(r));
-                if (cmp >= 0) {
+                if (window >= 0) {
+                    c.elsePatch = fuseOperandComparison(window, Op.negate(cmp), 0, 0);
+                } else if (cmp >= 0) {
                     fuse(last1, Op.branchUnless(cmp), 0, 0);
                     c.elsePatch = len - 2;
                 } else {
@@ -433,7 +460,12 @@ public final class Lowerer {
                 pop();
                 Ctl c = label(r.index());
                 int cmp = lastComparison();
-                if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                int window = operandComparison();
+                if (window >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                    fuseOperandComparison(window, cmp, c.loopPc, Math.max(1, instr - c.loopInstr));
+                } else if (window >= 0 && isPlainForward(c)) {
+                    c.patchLater(fuseOperandComparison(window, cmp, 0, 0));
+                } else if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
                     fuse(last1, Op.branchOn(cmp), c.loopPc, Math.max(1, instr - c.loopInstr));
                 } else if (cmp >= 0 && isPlainForward(c)) {
                     fuse(last1, Op.branchOn(cmp), 0, 0);
@@ -634,12 +666,12 @@ public final class Lowerer {
         }
     }
 
-    /** Checks that the interpreter can run accesses to memory {@code memIdx}; returns it. */
     private int memory(int memIdx) {
-        if (m.memoryType(memIdx).limits().is64()) {
-            throw new UnsupportedOperationException("64-bit memories are not supported by the interpreter");
-        }
         return memIdx;
+    }
+
+    private boolean is64(int memIdx) {
+        return m.memoryType(memIdx).limits().is64();
     }
 
     private void other(Opcode op, CodeReader r) {
@@ -703,6 +735,11 @@ public final class Lowerer {
         push(sig.results);
         if (op.prefix() == 0) {
             if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
+                if (is64(r.memIdx())) {
+                    emit(Op.MEM64, op.code(), r.memIdx());
+                    emit((int) r.memOffset(), (int) (r.memOffset() >>> 32));
+                    return;
+                }
                 if (memory(r.memIdx()) != 0) {
                     emit(Op.MEM_OTHER, op.code(), r.memIdx());
                     emit(memOffset(r));
@@ -723,9 +760,33 @@ public final class Lowerer {
         }
     }
 
-    /** {@code local.get; (i32.const | local.get); i32.add/sub} as one instruction. */
+    /**
+     * {@code local.get; (i32.const | local.get); i32.add/sub}, {@code i32.const; i32.add/sub} and
+     * {@code local.get; local.get; f64.add/sub/mul} as one instruction.
+     */
     private boolean fuseArithmetic(Opcode op) {
-        if ((op != Opcode.I32_ADD && op != Opcode.I32_SUB) || !is(last2, Op.LOCAL_GET) || last2 != len - 4) {
+        if (op == Opcode.F64_ADD || op == Opcode.F64_SUB || op == Opcode.F64_MUL) {
+            if (is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
+                int fused = op == Opcode.F64_ADD ? Op.F64_ADD_LL : op == Opcode.F64_SUB ? Op.F64_SUB_LL : Op.F64_MUL_LL;
+                fuse(last2, fused, out[last2 + 1], out[last1 + 1]);
+                return true;
+            }
+            if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                int fused = op == Opcode.F64_ADD ? Op.F64_ADD_L : op == Opcode.F64_SUB ? Op.F64_SUB_L : Op.F64_MUL_L;
+                fuse(last1, fused, out[last1 + 1]);
+                return true;
+            }
+            return false;
+        }
+        if (op != Opcode.I32_ADD && op != Opcode.I32_SUB) {
+            return false;
+        }
+        if (!is(last2, Op.LOCAL_GET) || last2 != len - 4) {
+            if (is(last1, Op.CONST32) && last1 == len - 2) {
+                int c = out[last1 + 1];
+                fuse(last1, Op.I32_ADD_C, op == Opcode.I32_ADD ? c : -c);
+                return true;
+            }
             return false;
         }
         int a = out[last2 + 1];

@@ -402,7 +402,7 @@ public final class Machine {
                             if (op == Op.CALL) {
                                 f = funcs[code[pc++]];
                             } else if (op == Op.CALL_INDIRECT) {
-                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], s[--sp]);
                                 pc += 2;
                             } else {
                                 f = BulkOps.nonNullFunction(r[--sp]);
@@ -458,7 +458,7 @@ public final class Machine {
                             if (op == Op.RETURN_CALL) {
                                 f = funcs[code[pc++]];
                             } else if (op == Op.RETURN_CALL_INDIRECT) {
-                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], s[--sp]);
                                 pc += 2;
                             } else {
                                 f = BulkOps.nonNullFunction(r[--sp]);
@@ -641,8 +641,13 @@ public final class Machine {
                             break;
                         }
                         case Op.MEMORY_GROW:
-                            s[sp - 1] = inst.memories[code[pc++]].grow((int) s[sp - 1]);
+                            s[sp - 1] = inst.memories[code[pc++]].growBy(s[sp - 1]);
                             mem = memory.bytes;
+                            break;
+                        case Op.MEM64:
+                            sp = MemoryOps.exec64(code[pc], inst.memories[code[pc + 1]].bytes, s, sp,
+                                    (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32));
+                            pc += 4;
                             break;
                         case Op.MEM_OTHER:
                             sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
@@ -849,6 +854,43 @@ public final class Machine {
                             s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
                             pc += 2;
                             break;
+                        case Op.BR_CMP_LC:
+                            pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], code[pc + 2]), code, pc + 3, inst);
+                            break;
+                        case Op.BR_CMP_LL:
+                            pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]), code,
+                                    pc + 3, inst);
+                            break;
+                        case Op.F64_ADD_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    + Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_SUB_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    - Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.F64_MUL_L:
+                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                    * Double.longBitsToDouble(s[fp + code[pc++]]));
+                            break;
+                        case Op.I32_ADD_C:
+                            s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                            break;
+                        case Op.F64_ADD_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    + Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_SUB_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    - Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
+                        case Op.F64_MUL_LL:
+                            s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                    * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                            pc += 2;
+                            break;
                         case Op.I32_SUB_LL:
                             s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
                             pc += 2;
@@ -943,11 +985,11 @@ public final class Machine {
                             }
                             break;
                         case Op.TABLE_GET:
-                            r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], (int) s[sp - 1]);
+                            r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], s[sp - 1]);
                             break;
                         case Op.TABLE_SET:
                             sp -= 2;
-                            BulkOps.tableSet(inst.tables[code[pc++]], (int) s[sp], r[sp + 1]);
+                            BulkOps.tableSet(inst.tables[code[pc++]], s[sp], r[sp + 1]);
                             break;
                         case Op.TABLE_SIZE:
                             s[sp++] = inst.tables[code[pc++]].size;
@@ -955,7 +997,7 @@ public final class Machine {
                         case Op.TABLE_GROW: {
                             sp--;
                             TableInstance t = inst.tables[code[pc++]];
-                            s[sp - 1] = t.growUnchecked((int) s[sp], r[sp - 1]);
+                            s[sp - 1] = t.growBy(s[sp], r[sp - 1]);
                             break;
                         }
                         case Op.TABLE_FILL:
@@ -977,8 +1019,7 @@ public final class Machine {
                             break;
                         case Op.MEMORY_INIT:
                             sp -= 3;
-                            BulkOps.memoryInit(inst, code[pc], code[pc + 1] == 0 ? mem : inst.memories[code[pc + 1]].bytes,
-                                    s, sp);
+                            BulkOps.memoryInit(inst, code[pc], inst.memories[code[pc + 1]], s, sp);
                             pc += 2;
                             break;
                         case Op.DATA_DROP:
@@ -986,12 +1027,12 @@ public final class Machine {
                             break;
                         case Op.MEMORY_COPY:
                             sp -= 3;
-                            BulkOps.memoryCopy(inst.memories[code[pc]].bytes, inst.memories[code[pc + 1]].bytes, s, sp);
+                            BulkOps.memoryCopy(inst.memories[code[pc]], inst.memories[code[pc + 1]], s, sp);
                             pc += 2;
                             break;
                         case Op.MEMORY_FILL:
                             sp -= 3;
-                            BulkOps.memoryFill(inst.memories[code[pc++]].bytes, s, sp);
+                            BulkOps.memoryFill(inst.memories[code[pc++]], s, sp);
                             break;
 
                         // ---- SIMD ----
@@ -1010,11 +1051,12 @@ public final class Machine {
                                     (code[pc + 3] & 0xFFFF_FFFFL) | ((long) code[pc + 4] << 32));
                             pc += 5;
                             break;
-                        case Op.SIMD_MEM:
-                            sp = SimdMemoryOps.exec(code[pc], code[pc + 3] == 0 ? mem : inst.memories[code[pc + 3]].bytes,
-                                    s, sp, code[pc + 1], code[pc + 2]);
+                        case Op.SIMD_MEM: {
+                            ByteArrayMemory m = inst.memories[code[pc + 3]];
+                            sp = SimdMemoryOps.exec(code[pc], m.bytes, m.is64, s, sp, code[pc + 1], code[pc + 2]);
                             pc += 4;
                             break;
+                        }
 
                         default:
                             sp = Conversions.numeric(op, s, sp);

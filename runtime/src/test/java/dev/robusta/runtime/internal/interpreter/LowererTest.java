@@ -93,10 +93,35 @@ class LowererTest {
             w.op(LOCAL_GET).u32(2);
         };
         int[] code = code(lower(body));
-        assertEquals(Op.BR_LT_S, code[8]);
-        assertEquals(0, code[9], "back to the loop's start");
+        assertArrayEquals(new int[] {Op.I32_SET_ADD_LC, 2, 2, 1, Op.BR_CMP_LL, 0x48, 2, 0, 0, 8}, Arrays.copyOf(code, 10),
+                "one compare-and-branch back to the loop's start, charging the 8 instructions of the loop body");
         assertEquals(10, run(body, 10, 0));
         assertEquals(1, run(body, -5, 0));
+    }
+
+    @Test
+    void comparisonOfComputedValues_fusesOnlyCompareAndBranch() {
+        // (block (br_if 0 (i32.lt_u (i32.add (local.get 0) (local.get 1)) (i32.const 10)))) (i32.const 1) ...
+        Consumer<CodeWriter> body = w -> {
+            w.op(BLOCK).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_ADD);
+            w.op(I32_CONST).s32(10);
+            w.op(I32_LT_U);
+            w.op(BR_IF).u32(0);
+            w.op(I32_CONST).s32(7);
+            w.op(RETURN);
+            w.op(END);
+            w.op(I32_CONST).s32(8);
+        };
+        int[] code = code(lower(body));
+        assertEquals(Op.I32_ADD_LL, code[0]);
+        assertEquals(Op.CONST32, code[3]);
+        assertEquals(Op.BR_LT_U, code[5]);
+        assertEquals(8, run(body, 2, 3));
+        assertEquals(7, run(body, 5, 5));
+        assertEquals(7, run(body, -1, 0));
     }
 
     @Test
@@ -111,7 +136,8 @@ class LowererTest {
             w.op(I32_CONST).s32(2);
             w.op(END);
         };
-        assertEquals(Op.BR_LE_U, code(lower(body))[4]);
+        assertArrayEquals(new int[] {Op.BR_CMP_LL, 0x4D, 0, 1, 10, 0}, Arrays.copyOf(code(lower(body)), 6),
+                "gt_u is false: branch to the else arm");
         assertEquals(1, run(body, -1, 1));
         assertEquals(2, run(body, 1, -1));
         assertEquals(2, run(body, 1, 1));
@@ -136,7 +162,7 @@ class LowererTest {
         m.addFuncType(FuncType.of(List.of(I32), List.of(I32)));
         int[] code = Lowerer.lower(new ModuleCode(withBody(m, body), RuntimeConfig.DEFAULT), 0).code;
         assertEquals(Op.LOCAL_GET, code[0], "the local.get before the loop stays separate: " + Arrays.toString(code));
-        assertEquals(Op.CONST32, code[2]);
+        assertEquals(Op.I32_ADD_C, code[2], "i32.const; i32.add inside the loop fuse with each other only");
         assertEquals(100, Module.of(withBody(m, body), RuntimeConfig.DEFAULT).instantiate().function("f").callInt(5, 0));
     }
 
