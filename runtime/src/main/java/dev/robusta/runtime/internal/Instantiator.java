@@ -64,9 +64,7 @@ public final class Instantiator {
         Object[][] elements = new Object[m.elements().size()][];
         byte[][] datas = new byte[m.datas().size()][];
         ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, elements, datas);
-        for (int i = m.importedFuncCount(); i < functions.length; i++) {
-            functions[i] = new WasmFunction(instance, i);
-        }
+        code.prepared().createFunctions(instance, functions);
         for (Global g : m.globals()) {
             GlobalInstance global = new GlobalInstance(g.type());
             ConstantExpressions.Value v = ConstantExpressions.evaluate(g.init(), instance, features);
