@@ -70,9 +70,7 @@ public final class Instantiator {
         byte[][] datas = new byte[m.datas().size()][];
         ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, tags, elements,
                 datas);
-        for (int i = m.importedFuncCount(); i < functions.length; i++) {
-            functions[i] = new WasmFunction(instance, i);
-        }
+        code.prepared().createFunctions(instance, functions);
         for (Global g : m.globals()) {
             GlobalInstance global = new GlobalInstance(g.type());
             ConstantExpressions.Value v = ConstantExpressions.evaluate(g.init(), instance, features);
