@@ -6,7 +6,6 @@ import dev.robusta.runtime.internal.ExceptionInstance;
 import dev.robusta.runtime.internal.TagInstance;
 import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.GlobalInstance;
-import dev.robusta.runtime.internal.HostFunctionInstance;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
@@ -250,8 +249,11 @@ public final class Machine {
         frameInst = Arrays.copyOf(frameInst, n);
     }
 
-    /** Calls a host function with the top {@code paramSlots} of the stack; returns the new stack pointer. */
-    private int callHost(HostFunctionInstance h, int sp, ModuleInstance caller) {
+    /**
+     * Calls a function this loop does not run itself (a host function, or one of another engine) with the
+     * top {@code paramSlots} of the stack; returns the new stack pointer.
+     */
+    private int callHost(FunctionInstance h, int sp, ModuleInstance caller) {
         int base = sp - h.paramSlots;
         long[] args = h.paramSlots == 0 ? NO_SLOTS : Arrays.copyOfRange(stack, base, sp);
         Object[] argRefs = h.refParams ? Arrays.copyOfRange(refs, base, sp) : null;
@@ -450,7 +452,7 @@ public final class Machine {
                                     pc = 0;
                                     continue frame;
                                 }
-                                sp = callHost((HostFunctionInstance) f, sp, inst);
+                                sp = callHost(f, sp, inst);
                                 continue frame;
                             }
 
@@ -469,7 +471,7 @@ public final class Machine {
                                 }
                                 if (!(f instanceof WasmFunction)) {
                                     // the host's results are returned by the RETURN that follows
-                                    sp = callHost((HostFunctionInstance) f, sp, inst);
+                                    sp = callHost(f, sp, inst);
                                     continue frame;
                                 }
                                 WasmFunction w = (WasmFunction) f;
