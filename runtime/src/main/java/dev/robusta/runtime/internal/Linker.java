@@ -82,6 +82,10 @@ final class Linker {
                 if (m.is64 != expected.limits().is64()) {
                     return "expected " + (expected.limits().is64() ? "i64" : "i32") + " addresses";
                 }
+                if (m.pageSizeLog2() != expected.pageSizeLog2()) {
+                    return "expected pages of " + (1L << expected.pageSizeLog2()) + " bytes, got "
+                            + (1L << m.pageSizeLog2());
+                }
                 return limits(expected.limits(), m.size(), m.maximum());
             }
             case GLOBAL: {

@@ -824,6 +824,8 @@ public final class Lowerer {
             }
         } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() < 8) {
             emit(Op.TRUNC_SAT_BASE + op.code());
+        } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() >= 0x13 && op.code() <= 0x16) {
+            emit(Op.WIDE_BASE + op.code() - 0x13);
         } else {
             throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
         }
