@@ -63,7 +63,7 @@ public final class Instantiator {
             memories[mi++] = ByteArrayMemory.create(type, config.maxMemoryPages());
         }
         for (var tag : m.tags()) {
-            tags[xi++] = new TagInstance(code.funcType(tag.typeIdx()));
+            tags[xi++] = new TagInstance(code.funcType(tag.typeIdx()), code.canonicalType(tag.typeIdx()));
         }
 
         Object[][] elements = new Object[m.elements().size()][];

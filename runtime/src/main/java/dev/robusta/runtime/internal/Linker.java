@@ -53,12 +53,14 @@ final class Linker {
     private static String mismatch(Import imp, Object value, ModuleCode code) {
         switch (imp.kind()) {
             case FUNC: {
-                FuncType expected = code.funcType(((FuncTypeUse) imp.type()).typeIdx());
+                int typeIdx = ((FuncTypeUse) imp.type()).typeIdx();
+                FuncType expected = code.funcType(typeIdx);
                 if (!(value instanceof FunctionInstance)) {
                     return "expected a function, got " + describe(value);
                 }
-                FuncType actual = ((FunctionInstance) value).type;
-                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
+                FunctionInstance f = (FunctionInstance) value;
+                return f.canonical.isSubtypeOf(code.canonicalType(typeIdx)) ? null
+                        : "expected " + expected + ", got " + f.type;
             }
             case TABLE: {
                 TableType expected = (TableType) imp.type();
@@ -105,12 +107,14 @@ final class Linker {
                 return matches ? null : "expected " + describe(expected) + ", got " + describe(actual);
             }
             case TAG: {
-                FuncType expected = code.funcType(((dev.robusta.wasm.TagType) imp.type()).typeIdx());
+                int typeIdx = ((dev.robusta.wasm.TagType) imp.type()).typeIdx();
+                FuncType expected = code.funcType(typeIdx);
                 if (!(value instanceof TagInstance)) {
                     return "expected a tag, got " + describe(value);
                 }
-                FuncType actual = ((TagInstance) value).type();
-                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
+                TagInstance tag = (TagInstance) value;
+                return tag.canonical == code.canonicalType(typeIdx) ? null
+                        : "expected " + expected + ", got " + tag.type();
             }
             default:
                 return "cannot import a " + imp.kind().text();

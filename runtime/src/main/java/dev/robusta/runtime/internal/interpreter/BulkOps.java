@@ -1,11 +1,11 @@
 package dev.robusta.runtime.internal.interpreter;
 
 import dev.robusta.runtime.internal.ByteArrayMemory;
+import dev.robusta.runtime.internal.CanonicalTypes;
 import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
-import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.Trap;
 import dev.robusta.wasm.TrapException;
 
@@ -140,8 +140,8 @@ final class BulkOps {
             throw new TrapException(Trap.UNINITIALIZED_ELEMENT, Trap.UNINITIALIZED_ELEMENT.message() + " " + i);
         }
         FunctionInstance f = (FunctionInstance) e;
-        FuncType expected = fn.types[typeIdx];
-        if (f.type != expected && !f.type.equals(expected)) {
+        CanonicalTypes.Type expected = fn.types[typeIdx];
+        if (f.canonical != expected && !f.canonical.isSubtypeOf(expected)) {
             throw new TrapException(Trap.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

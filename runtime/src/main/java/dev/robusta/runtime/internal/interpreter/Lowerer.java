@@ -163,7 +163,7 @@ public final class Lowerer {
         maxHeight = Math.max(maxHeight, localSlots + Values.slots(type.results()));
         return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
                 localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
-                Math.max(1, instr), module.funcTypes(), handlers);
+                Math.max(1, instr), module.canonicalTypes(), handlers);
     }
 
     /**
