@@ -48,6 +48,7 @@ public final class RuntimeConfig {
     private final int maxTableElements;
     private final long fuel;
     private final Duration timeout;
+    private final EngineKind engine;
 
     private RuntimeConfig(Builder b) {
         this.features = b.features;
@@ -56,6 +57,7 @@ public final class RuntimeConfig {
         this.maxTableElements = b.maxTableElements;
         this.fuel = b.fuel;
         this.timeout = b.timeout;
+        this.engine = b.engine;
     }
 
     public static Builder builder() {
@@ -71,6 +73,7 @@ public final class RuntimeConfig {
         b.maxTableElements = maxTableElements;
         b.fuel = fuel;
         b.timeout = timeout;
+        b.engine = engine;
         return b;
     }
 
@@ -104,6 +107,11 @@ public final class RuntimeConfig {
         return Optional.ofNullable(timeout);
     }
 
+    /** The engine that runs the code (default {@link EngineKind#AUTO}). */
+    public EngineKind engine() {
+        return engine;
+    }
+
     public RuntimeConfig withFeatures(Features features) {
         return toBuilder().features(features).build();
     }
@@ -130,11 +138,16 @@ public final class RuntimeConfig {
         return toBuilder().timeout(timeout).build();
     }
 
+    /** A copy with another engine. */
+    public RuntimeConfig withEngine(EngineKind engine) {
+        return toBuilder().engine(engine).build();
+    }
+
     @Override
     public String toString() {
         return "RuntimeConfig[features=" + features + ", maxCallDepth=" + maxCallDepth + ", maxMemoryPages="
                 + maxMemoryPages + ", maxTableElements=" + maxTableElements + ", fuel=" + fuel() + ", timeout="
-                + timeout() + "]";
+                + timeout() + ", engine=" + engine + "]";
     }
 
     /** Builds a {@link RuntimeConfig}; every setting starts at its default. */
@@ -145,6 +158,7 @@ public final class RuntimeConfig {
         private int maxTableElements = DEFAULT_MAX_TABLE_ELEMENTS;
         private long fuel = -1;
         private Duration timeout;
+        private EngineKind engine = EngineKind.AUTO;
 
         private Builder() {
         }
@@ -193,6 +207,15 @@ public final class RuntimeConfig {
                 throw new IllegalArgumentException("timeout must not be negative: " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param engine the engine; {@link EngineKind#COMPILER} needs {@code robusta-compiler}, or compiling a
+         *     module fails with an {@link IllegalStateException}
+         */
+        public Builder engine(EngineKind engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 

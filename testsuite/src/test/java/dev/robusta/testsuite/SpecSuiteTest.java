@@ -1,5 +1,6 @@
 package dev.robusta.testsuite;
 
+import dev.robusta.runtime.EngineKind;
 import dev.robusta.runtime.RuntimeConfig;
 import dev.robusta.text.wast.Directive;
 import dev.robusta.text.wast.Script;
@@ -21,15 +22,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The WebAssembly 2.0 spec suite, every script and every directive, one dynamic test per directive named
- * {@code file.wast:line}, run in order through {@link WastRunner}.
+ * {@code file.wast:line}, run in order through {@link WastRunner}, once per engine.
  */
 class SpecSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> wasm20OnTheInterpreter() {
+        return wasm20(EngineKind.INTERPRETER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> wasm20OnTheCompiler() {
+        return wasm20(EngineKind.COMPILER);
+    }
+
+    private static Stream<DynamicNode> wasm20(EngineKind engine) {
         Path dir = TestSuiteLocation.require().resolve("wasm-2.0");
         RuntimeConfig config = RuntimeConfig.DEFAULT.withFeatures(Scripts.featuresFor("wasm-2.0/"))
-                .withTimeout(Duration.ofMinutes(1));
+                .withTimeout(Duration.ofMinutes(1)).withEngine(engine);
         return TestSuiteLocation.scripts(dir).stream().map(path -> script(path, config));
     }
 

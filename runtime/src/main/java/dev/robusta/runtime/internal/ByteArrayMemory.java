@@ -32,11 +32,14 @@ public final class ByteArrayMemory implements Memory {
 
     /** The contents; replaced by {@link #grow}. */
     public volatile byte[] bytes;
+    /** Whether addresses are i64 (memory64). */
+    public final boolean is64;
     private final long declaredMax;
     private final int maxPages;
 
-    private ByteArrayMemory(byte[] bytes, long declaredMax, int maxPages) {
+    private ByteArrayMemory(byte[] bytes, boolean is64, long declaredMax, int maxPages) {
         this.bytes = bytes;
+        this.is64 = is64;
         this.declaredMax = declaredMax;
         this.maxPages = maxPages;
     }
@@ -51,12 +54,12 @@ public final class ByteArrayMemory implements Memory {
     public static ByteArrayMemory create(MemoryType type, int capPages) {
         Limits limits = type.limits();
         long declaredMax = limits.hasMax() ? limits.max() : -1;
-        long max = Math.min(Math.min(capPages, MAX_PAGES), 65536);
+        long max = Math.min(capPages, MAX_PAGES);
         if (declaredMax >= 0) {
             max = Math.min(max, declaredMax);
         }
         long min = limits.min();
-        if (min < 0 || min > Math.min(capPages, MAX_PAGES)) {
+        if (min < 0 || min > max) {
             throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: a memory of " + Long.toUnsignedString(min)
                     + " pages exceeds the limit of " + Math.min(capPages, MAX_PAGES) + " pages");
         }
@@ -66,12 +69,12 @@ public final class ByteArrayMemory implements Memory {
         } catch (OutOfMemoryError e) {
             throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: cannot allocate " + min + " pages", e);
         }
-        return new ByteArrayMemory(bytes, declaredMax, (int) Math.max(max, min));
+        return new ByteArrayMemory(bytes, limits.is64(), declaredMax, (int) Math.max(max, min));
     }
 
     @Override
     public MemoryType type() {
-        return new MemoryType(declaredMax >= 0 ? Limits.of(size(), declaredMax) : Limits.of(size()));
+        return new MemoryType(new Limits(size(), Math.max(declaredMax, 0), declaredMax >= 0, is64, false));
     }
 
     @Override
@@ -87,6 +90,16 @@ public final class ByteArrayMemory implements Memory {
     @Override
     public long maximum() {
         return declaredMax;
+    }
+
+    /**
+     * {@code memory.grow} with a delta given as a slot: u32 for a 32-bit memory, u64 for a 64-bit one.
+     *
+     * @return the old size, or -1
+     */
+    public long growBy(long deltaSlot) {
+        long delta = is64 ? deltaSlot : deltaSlot & 0xFFFF_FFFFL;
+        return delta < 0 || delta > MAX_PAGES ? -1 : grow((int) delta);
     }
 
     /** The number of pages this memory can grow to: its declared maximum, the cap, or the representation's. */

@@ -68,6 +68,9 @@ final class Linker {
                 if (!t.elemType().equals(expected.elemType())) {
                     return "expected " + expected.elemType() + " elements, got " + t.elemType();
                 }
+                if (t.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " indices";
+                }
                 return limits(expected.limits(), t.size(), t.maximum());
             }
             case MEMORY: {
@@ -76,6 +79,9 @@ final class Linker {
                     return "expected a memory, got " + describe(value);
                 }
                 ByteArrayMemory m = (ByteArrayMemory) value;
+                if (m.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " addresses";
+                }
                 return limits(expected.limits(), m.size(), m.maximum());
             }
             case GLOBAL: {
@@ -85,6 +91,14 @@ final class Linker {
                 }
                 GlobalType actual = ((GlobalInstance) value).type();
                 return actual.equals(expected) ? null : "expected " + describe(expected) + ", got " + describe(actual);
+            }
+            case TAG: {
+                FuncType expected = code.funcType(((dev.robusta.wasm.TagType) imp.type()).typeIdx());
+                if (!(value instanceof TagInstance)) {
+                    return "expected a tag, got " + describe(value);
+                }
+                FuncType actual = ((TagInstance) value).type();
+                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
             }
             default:
                 return "cannot import a " + imp.kind().text();
@@ -123,6 +137,9 @@ final class Linker {
         }
         if (value instanceof dev.robusta.runtime.Global) {
             return "a global";
+        }
+        if (value instanceof dev.robusta.runtime.Tag) {
+            return "a tag";
         }
         return value.getClass().getName();
     }

@@ -1,6 +1,9 @@
 package dev.robusta.runtime.internal;
 
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.engine.Engine;
+import dev.robusta.runtime.internal.engine.Engines;
+import dev.robusta.runtime.internal.engine.PreparedModule;
 import dev.robusta.runtime.internal.interpreter.LoweredFunction;
 import dev.robusta.runtime.internal.interpreter.Lowerer;
 import dev.robusta.wasm.FuncType;
@@ -12,13 +15,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What instances of one module share: the validated model, the configuration, the interned function types,
- * and each function's code as lowered for the interpreter (lowered at its first call).
+ * each function's code as lowered for the interpreter (lowered at its first call), and the module as
+ * prepared by its engine (at its first instantiation).
  */
 public final class ModuleCode {
     private final WasmModule model;
     private final RuntimeConfig config;
     private final FuncType[] types;
     private final AtomicReferenceArray<LoweredFunction> lowered;
+    /** The engine of the configuration, or null for the interpreter. */
+    private final Engine engine;
+    private volatile PreparedModule prepared;
 
     public ModuleCode(WasmModule model, RuntimeConfig config) {
         this.model = model;
@@ -31,6 +38,22 @@ public final class ModuleCode {
             }
         }
         this.lowered = new AtomicReferenceArray<>(model.functions().size());
+        this.engine = Engines.resolve(config.engine());
+    }
+
+    /** The module as prepared by its engine, prepared on first use (the module's first instantiation). */
+    public PreparedModule prepared() {
+        PreparedModule p = prepared;
+        if (p == null) {
+            synchronized (this) {
+                p = prepared;
+                if (p == null) {
+                    p = engine == null ? Engines.INTERPRETER : engine.prepare(this);
+                    prepared = p;
+                }
+            }
+        }
+        return p;
     }
 
     public WasmModule model() {

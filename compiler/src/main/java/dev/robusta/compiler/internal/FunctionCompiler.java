@@ -1,0 +1,1081 @@
+package dev.robusta.compiler.internal;
+
+import dev.robusta.runtime.internal.ByteArrayMemory;
+import dev.robusta.runtime.internal.FunctionInstance;
+import dev.robusta.runtime.internal.GlobalInstance;
+import dev.robusta.runtime.internal.TableInstance;
+import dev.robusta.runtime.internal.Traps;
+import dev.robusta.wasm.FuncType;
+import dev.robusta.wasm.FunctionBody;
+import dev.robusta.wasm.ImmKind;
+import dev.robusta.wasm.LocalGroup;
+import dev.robusta.wasm.Opcode;
+import dev.robusta.wasm.Trap;
+import dev.robusta.wasm.TrapException;
+import dev.robusta.wasm.ValType;
+import dev.robusta.wasm.WasmModule;
+import dev.robusta.wasm.code.CodeReader;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles one function body to the body of its static method, in one pass over the instructions after a
+ * short analysis (the instruction count, for the fuel a call costs, and whether the body uses memory).
+ *
+ * <p>The WebAssembly operand stack is the JVM operand stack; a type stack follows it as the validator's
+ * does. Locals are JVM locals: the parameters, then the context and the call depth, then the declared
+ * locals (zeroed in the prologue), the memory's {@code byte[]} and scratch locals. Blocks and ifs end at a
+ * label; a loop starts at one. A branch that leaves values of enclosing code below the values it carries
+ * moves them through scratch locals. Code after an unconditional branch is not emitted, as the interpreter's
+ * lowering does, and a block whose end nothing reaches makes the code after it unreachable too.
+ *
+ * <p>Every method has the same shape: the prologue ({@link Ctx#prologue}: call depth and fuel), the
+ * zeroing of the locals and the load of the memory, then the body inside a handler that adds the function
+ * to the wasm stack trace of a trap. Loop back-edges charge fuel ({@link Ctx#charge}); the memory's
+ * {@code byte[]} is reloaded after calls and {@code memory.grow} when the memory can grow.
+ */
+final class FunctionCompiler implements Opcodes {
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNCTION = 3;
+    private static final ValType[] NONE = new ValType[0];
+
+    private static final String CTX = Type.getInternalName(Ctx.class);
+    private static final String EXEC = Type.getInternalName(Exec.class);
+    private static final String MEM = Type.getInternalName(Mem.class);
+    private static final String TABLES = Type.getInternalName(Tables.class);
+    private static final String CALLS = Type.getInternalName(Calls.class);
+    private static final String GLOBALS = Type.getInternalName(Globals.class);
+    private static final String V128S = Type.getInternalName(V128s.class);
+    private static final String SIMD_MEM = Type.getInternalName(SimdMem.class);
+    private static final String TRACE = Type.getInternalName(Trace.class);
+    private static final String TRAPS = Type.getInternalName(Traps.class);
+    private static final String TRAP = Type.getInternalName(Trap.class);
+    private static final String TRAP_EXCEPTION = Type.getInternalName(TrapException.class);
+    private static final String MEMORY = Type.getInternalName(ByteArrayMemory.class);
+    private static final String TABLE = Type.getInternalName(TableInstance.class);
+    private static final String TABLE_DESC = Type.getDescriptor(TableInstance.class);
+    private static final String GLOBAL = Type.getInternalName(GlobalInstance.class);
+    private static final String GLOBAL_DESC = Type.getDescriptor(GlobalInstance.class);
+    private static final String FUNCTION_DESC = Type.getDescriptor(FunctionInstance.class);
+    private static final String FUNCTIONS_DESC = Type.getDescriptor(FunctionInstance[].class);
+
+    /** A block, loop, if or the function itself, while it is being compiled. */
+    private static final class Ctl {
+        int kind;
+        ValType[] params;
+        ValType[] results;
+        /** The type stack height below the parameters. */
+        int base;
+        /** Block and if: the end; loop: the start. */
+        Label label;
+        /** If: the else branch, until it is placed. */
+        Label elseLabel;
+        boolean unreachable;
+        /** Whether a branch goes to the end label. */
+        boolean branched;
+        int loopInstr;
+    }
+
+    private final ClassGenerator gen;
+    private final WasmModule m;
+    private final int funcIdx;
+    private final FuncType type;
+    private final MethodVisitor mv;
+
+    private ValType[] localType;
+    private int[] localSlot;
+    private int ctxSlot;
+    private int depthSlot;
+    private int memSlot = -1;
+    /** The local credit of loop back-edges when there is no fuel to count exactly; -1 when not needed. */
+    private int creditSlot = -1;
+    /** The context as the generated class, for its fields; -1 when not needed. */
+    private int selfSlot = -1;
+    private int tempBase;
+    private int maxLocals;
+
+    private ValType[] types = new ValType[16];
+    private int tn;
+    private Ctl[] ctl = new Ctl[8];
+    private int cn;
+    private int skip;
+    private int instr;
+    private Cond pending;
+
+    private FunctionCompiler(ClassGenerator gen, int funcIdx, MethodVisitor mv) {
+        this.gen = gen;
+        this.m = gen.model;
+        this.funcIdx = funcIdx;
+        this.type = gen.code.funcTypeOf(funcIdx);
+        this.mv = mv;
+    }
+
+    /** Why a function cannot be one JVM method. */
+    static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The JVM local slots function {@code funcIdx} needs for its parameters, context, depth and locals, or
+     * throws when it cannot be one method.
+     *
+     * @throws TooLargeException when the parameters or locals do not fit the JVM's limits
+     */
+    static void checkLimits(ClassGenerator gen, int funcIdx) {
+        FuncType t = gen.code.funcTypeOf(funcIdx);
+        int paramSize = JvmTypes.size(t.params());
+        if (paramSize + 2 > 255) {
+            throw new TooLargeException(paramSize + " parameter slots (the JVM allows 255 with the context)");
+        }
+        FunctionBody body = gen.model.codes().get(funcIdx - gen.model.importedFuncCount());
+        long slots = paramSize + 2L;
+        for (LocalGroup g : body.locals()) {
+            slots += (long) g.count() * JvmTypes.size(g.type());
+        }
+        if (slots > 60_000) {
+            throw new TooLargeException(slots + " local slots (the JVM allows 65,535)");
+        }
+    }
+
+    /** Emits the body of function {@code funcIdx} into {@code mv} (a method of the descriptor of its type). */
+    static void compile(ClassGenerator gen, int funcIdx, MethodVisitor mv) {
+        new FunctionCompiler(gen, funcIdx, mv).compile();
+    }
+
+    private void compile() {
+        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
+        // analyze: the instruction count (the fuel of a call) and whether memory is used
+        int weight = 0;
+        boolean usesMemory = false;
+        boolean usesFields = false;
+        boolean hasLoop = false;
+        CodeReader scan = new CodeReader(body.body(), gen.features);
+        while (scan.hasNext()) {
+            Opcode op = scan.next();
+            weight++;
+            usesMemory |= usesMemory(op);
+            usesFields |= usesFields(op);
+            hasLoop |= op == Opcode.LOOP;
+        }
+        weight = Math.max(1, weight);
+
+        // locals
+        int n = type.params().size() + (int) body.localCount();
+        localType = new ValType[n];
+        localSlot = new int[n];
+        int slot = 0;
+        int i = 0;
+        for (ValType t : type.params()) {
+            localType[i] = t;
+            localSlot[i++] = slot;
+            slot += JvmTypes.size(t);
+        }
+        ctxSlot = slot++;
+        depthSlot = slot++;
+        int firstDeclared = i;
+        for (LocalGroup g : body.locals()) {
+            for (int k = 0; k < g.count(); k++) {
+                localType[i] = g.type();
+                localSlot[i++] = slot;
+                slot += JvmTypes.size(g.type());
+            }
+        }
+        if (usesMemory && gen.hasMemory) {
+            memSlot = slot++;
+        }
+        if (usesFields) {
+            selfSlot = slot++;
+        }
+        if (hasLoop && !gen.exactFuel) {
+            creditSlot = slot++;
+        }
+        tempBase = slot;
+        maxLocals = slot;
+
+        mv.visitCode();
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP_EXCEPTION);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        JvmTypes.iconst(mv, weight);
+        mv.visitMethodInsn(INVOKESTATIC, CTX, "prologue", "(L" + CTX + ";II)V", false);
+        for (int k = firstDeclared; k < n; k++) {
+            JvmTypes.zero(mv, localType[k]);
+            JvmTypes.store(mv, localType[k], localSlot[k]);
+        }
+        reloadMemory();
+        if (creditSlot >= 0) {
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, creditSlot);
+        }
+        if (selfSlot >= 0) {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitTypeInsn(CHECKCAST, gen.className);
+            mv.visitVarInsn(ASTORE, selfSlot);
+        }
+        mv.visitLabel(tryStart);
+
+        push(FUNCTION, NONE, type.results().toArray(NONE));
+        CodeReader r = new CodeReader(body.body(), gen.features);
+        while (r.hasNext() && cn > 0) {
+            Opcode op = r.next();
+            instr++;
+            if (ctl[cn - 1].unreachable) {
+                switch (op) {
+                    case BLOCK: case LOOP: case IF: case TRY: case TRY_TABLE:
+                        skip++;
+                        continue;
+                    case ELSE:
+                        if (skip > 0) {
+                            continue;
+                        }
+                        break;
+                    case END:
+                        if (skip > 0) {
+                            skip--;
+                            continue;
+                        }
+                        break;
+                    default:
+                        continue;
+                }
+            }
+            instruction(op, r);
+        }
+        mv.visitLabel(tryEnd);
+        mv.visitLabel(handler);
+        mv.visitLdcInsn(gen.code.frameName(funcIdx));
+        mv.visitMethodInsn(INVOKESTATIC, TRACE, "frame",
+                "(L" + TRAP_EXCEPTION + ";Ljava/lang/String;)L" + TRAP_EXCEPTION + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, maxLocals);
+        mv.visitEnd();
+    }
+
+    private static boolean usesMemory(Opcode op) {
+        if (op.immKind() == ImmKind.MEMARG || op.immKind() == ImmKind.MEMARG_LANE) {
+            return true;
+        }
+        switch (op) {
+            case MEMORY_SIZE: case MEMORY_GROW: case MEMORY_INIT: case MEMORY_COPY: case MEMORY_FILL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean usesFields(Opcode op) {
+        switch (op) {
+            case GLOBAL_GET: case GLOBAL_SET: case TABLE_GET: case TABLE_SET: case TABLE_GROW: case TABLE_SIZE:
+            case TABLE_FILL: case CALL_INDIRECT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---- the type stack ----
+
+    private void push(ValType t) {
+        if (tn == types.length) {
+            types = Arrays.copyOf(types, tn * 2);
+        }
+        types[tn++] = t;
+    }
+
+    private void push(ValType[] ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private void push(List<ValType> ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private ValType pop() {
+        return types[--tn];
+    }
+
+    private void pop(int count) {
+        tn -= count;
+    }
+
+    // ---- control ----
+
+    private Ctl push(int kind, ValType[] params, ValType[] results) {
+        if (cn == ctl.length) {
+            ctl = Arrays.copyOf(ctl, cn * 2);
+        }
+        Ctl c = new Ctl();
+        c.kind = kind;
+        c.params = params;
+        c.results = results;
+        c.base = tn - params.length;
+        c.label = new Label();
+        c.loopInstr = instr;
+        ctl[cn++] = c;
+        return c;
+    }
+
+    private Ctl label(int depth) {
+        return ctl[cn - 1 - depth];
+    }
+
+    private void markUnreachable() {
+        ctl[cn - 1].unreachable = true;
+        skip = 0;
+        pending = null;
+    }
+
+    private ValType[] blockParams(CodeReader r) {
+        return r.blockTypeIndex() >= 0 ? m.funcType(r.blockTypeIndex()).params().toArray(NONE) : NONE;
+    }
+
+    private ValType[] blockResults(CodeReader r) {
+        if (r.blockTypeIndex() >= 0) {
+            return m.funcType(r.blockTypeIndex()).results().toArray(NONE);
+        }
+        return r.blockValType() == null ? NONE : new ValType[] {r.blockValType()};
+    }
+
+    /** Whether a branch to {@code c} from here is a plain jump: a block or if, with nothing to drop. */
+    private boolean isPlain(Ctl c) {
+        return (c.kind == BLOCK || c.kind == IF) && tn - c.results.length == c.base;
+    }
+
+    private int loopWeight(Ctl c) {
+        return Math.max(1, instr - c.loopInstr);
+    }
+
+    /** Emits an unconditional branch to {@code c}; the type stack is left as it is. */
+    private void branch(Ctl c) {
+        if (c.kind == FUNCTION) {
+            emitReturn();
+            return;
+        }
+        ValType[] arity = c.kind == LOOP ? c.params : c.results;
+        dropBelow(c.base, arity.length);
+        if (c.kind == LOOP) {
+            chargeBackEdge(loopWeight(c));
+        } else {
+            c.branched = true;
+        }
+        mv.visitJumpInsn(GOTO, c.label);
+    }
+
+    /**
+     * Charges a loop back-edge. With fuel, the thread's budget exactly ({@link Ctx#charge}); without, a local
+     * credit, refilled from the budget when it runs out ({@link Ctx#credit}): the budget then only paces the
+     * checks of the deadline and interruption, and a register beats a field in a loop.
+     */
+    private void chargeBackEdge(int weight) {
+        if (creditSlot < 0) {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            JvmTypes.iconst(mv, weight);
+            mv.visitMethodInsn(INVOKESTATIC, CTX, "charge", "(L" + CTX + ";I)V", false);
+            return;
+        }
+        Label enough = new Label();
+        mv.visitIincInsn(creditSlot, -Math.min(weight, Short.MAX_VALUE));
+        mv.visitVarInsn(ILOAD, creditSlot);
+        mv.visitJumpInsn(IFGE, enough);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, creditSlot);
+        mv.visitMethodInsn(INVOKESTATIC, CTX, "credit", "(L" + CTX + ";I)I", false);
+        mv.visitVarInsn(ISTORE, creditSlot);
+        mv.visitLabel(enough);
+    }
+
+    /**
+     * Removes from the JVM stack the values between type stack height {@code base} and the top {@code keep}
+     * values (the type stack is not changed).
+     */
+    private void dropBelow(int base, int keep) {
+        int junk = tn - keep - base;
+        if (junk == 0) {
+            return;
+        }
+        if (keep == 0) {
+            for (int i = tn - 1; i >= base; i--) {
+                JvmTypes.drop(mv, types[i]);
+            }
+            return;
+        }
+        if (keep == 1 && junk == 1 && JvmTypes.size(types[tn - 1]) == 1 && JvmTypes.size(types[tn - 2]) == 1) {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+            return;
+        }
+        int[] at = tempSlots(tn - keep, keep);
+        for (int j = keep - 1; j >= 0; j--) {
+            JvmTypes.store(mv, types[tn - keep + j], at[j]);
+        }
+        for (int i = tn - keep - 1; i >= base; i--) {
+            JvmTypes.drop(mv, types[i]);
+        }
+        for (int j = 0; j < keep; j++) {
+            JvmTypes.load(mv, types[tn - keep + j], at[j]);
+        }
+    }
+
+    /** Scratch locals for the {@code count} values at type stack index {@code from} and above. */
+    private int[] tempSlots(int from, int count) {
+        int[] at = new int[count];
+        int slot = tempBase;
+        for (int j = 0; j < count; j++) {
+            at[j] = slot;
+            slot += JvmTypes.size(types[from + j]);
+        }
+        maxLocals = Math.max(maxLocals, slot);
+        return at;
+    }
+
+    /** Returns the function's results, the top values of the stack. */
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.isEmpty()) {
+            mv.visitInsn(RETURN);
+        } else if (results.size() == 1) {
+            JvmTypes.returnValue(mv, results.get(0));
+        } else {
+            storeResults(results);
+            mv.visitInsn(RETURN);
+        }
+    }
+
+    /** Moves the top values (of types {@code results}) to the thread's result buffer. */
+    private void storeResults(List<ValType> results) {
+        int k = results.size();
+        int[] at = tempSlots(tn - k, k);
+        for (int j = k - 1; j >= 0; j--) {
+            JvmTypes.store(mv, results.get(j), at[j]);
+        }
+        int arrays = at[k - 1] + JvmTypes.size(results.get(k - 1));
+        loadResultArrays(arrays, JvmTypes.anyReference(results));
+        int slot = 0;
+        for (int j = 0; j < k; j++) {
+            ValType t = results.get(j);
+            JvmTypes.storeToSlots(mv, t, at[j], arrays, arrays + 1, slot);
+            slot += JvmTypes.slots(t);
+        }
+    }
+
+    /** Pushes the results of a call with several results from the thread's result buffer. */
+    private void loadResults(List<ValType> results) {
+        int arrays = tempBase;
+        loadResultArrays(arrays, JvmTypes.anyReference(results));
+        int slot = 0;
+        for (ValType t : results) {
+            JvmTypes.loadFromSlots(mv, t, arrays, arrays + 1, slot);
+            slot += JvmTypes.slots(t);
+            push(t);
+        }
+    }
+
+    /** Stores the thread's result buffers in locals {@code at} (slots) and {@code at + 1} (references). */
+    private void loadResultArrays(int at, boolean refs) {
+        maxLocals = Math.max(maxLocals, at + 2);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitFieldInsn(GETFIELD, CTX, "exec", "L" + EXEC + ";");
+        if (refs) {
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, EXEC, "resultRefs", "[Ljava/lang/Object;");
+            mv.visitVarInsn(ASTORE, at + 1);
+        }
+        mv.visitFieldInsn(GETFIELD, EXEC, "results", "[J");
+        mv.visitVarInsn(ASTORE, at);
+    }
+
+    private void end() {
+        Ctl c = ctl[--cn];
+        if (c.kind == FUNCTION) {
+            if (!c.unreachable) {
+                emitReturn();
+            }
+            return;
+        }
+        boolean reachable = !c.unreachable || c.branched;
+        if (c.kind == IF && c.elseLabel != null) {
+            mv.visitLabel(c.elseLabel);
+            reachable = true;
+        }
+        if (c.kind != LOOP) {
+            mv.visitLabel(c.label);
+        }
+        tn = c.base;
+        push(c.results);
+        if (!reachable) {
+            markUnreachable();
+        }
+    }
+
+    // ---- conditions ----
+
+    /** Emits a pending condition as an i32. */
+    private void materialize() {
+        if (pending != null) {
+            Cond c = pending;
+            pending = null;
+            c.materialize(mv);
+        }
+    }
+
+    /** Takes the i32 condition on top of the stack: the pending condition, or the value tested for non-zero. */
+    private Cond takeCondition() {
+        pop();
+        Cond c = pending;
+        pending = null;
+        return c != null ? c : Cond.NONZERO;
+    }
+
+    // ---- instructions ----
+
+    private void instruction(Opcode op, CodeReader r) {
+        Cond cond = NumericEmitters.CONDITIONS.get(op);
+        if (cond != null) {
+            condition(op, cond);
+            return;
+        }
+        switch (op) {
+            case BR_IF: case IF: case SELECT: case SELECT_T:
+                break;
+            default:
+                materialize();
+        }
+        switch (op) {
+            case UNREACHABLE:
+                mv.visitFieldInsn(GETSTATIC, TRAP, "UNREACHABLE", "L" + TRAP + ";");
+                mv.visitMethodInsn(INVOKESTATIC, TRAPS, "trap", "(L" + TRAP + ";)L" + TRAP_EXCEPTION + ";", false);
+                mv.visitInsn(ATHROW);
+                markUnreachable();
+                return;
+            case NOP:
+                return;
+            case BLOCK:
+                push(BLOCK, blockParams(r), blockResults(r));
+                return;
+            case LOOP: {
+                Ctl c = push(LOOP, blockParams(r), blockResults(r));
+                mv.visitLabel(c.label);
+                return;
+            }
+            case IF: {
+                Cond test = takeCondition();
+                Ctl c = push(IF, blockParams(r), blockResults(r));
+                c.elseLabel = new Label();
+                test.jumpIfFalse(mv, c.elseLabel);
+                return;
+            }
+            case ELSE: {
+                Ctl c = ctl[cn - 1];
+                if (!c.unreachable) {
+                    mv.visitJumpInsn(GOTO, c.label);
+                    c.branched = true;
+                }
+                mv.visitLabel(c.elseLabel);
+                c.elseLabel = null;
+                tn = c.base;
+                push(c.params);
+                c.unreachable = false;
+                return;
+            }
+            case END:
+                end();
+                return;
+            case BR:
+                branch(label(r.index()));
+                markUnreachable();
+                return;
+            case BR_IF:
+                brIf(label(r.index()));
+                return;
+            case BR_TABLE:
+                brTable(r);
+                markUnreachable();
+                return;
+            case RETURN:
+                emitReturn();
+                markUnreachable();
+                return;
+            case CALL:
+                call(r.index());
+                return;
+            case CALL_INDIRECT:
+                callIndirect(r.index(), r.index2());
+                return;
+            case DROP:
+                JvmTypes.drop(mv, pop());
+                return;
+            case SELECT:
+            case SELECT_T:
+                select();
+                return;
+            default:
+                variableOrMemory(op, r);
+        }
+    }
+
+    private void condition(Opcode op, Cond cond) {
+        if (op == Opcode.I32_EQZ && pending != null) {
+            pending = pending.negate();
+            return;
+        }
+        materialize();
+        Signatures.Sig sig = Signatures.of(op);
+        pop(sig.params.length);
+        push(ValType.I32);
+        if (op == Opcode.I64_EQZ) {
+            mv.visitInsn(LCONST_0);
+        }
+        pending = cond;
+    }
+
+    private void brIf(Ctl c) {
+        Cond test = takeCondition();
+        if (isPlain(c)) {
+            test.jumpIfTrue(mv, c.label);
+            c.branched = true;
+        } else {
+            Label skipLabel = new Label();
+            test.jumpIfFalse(mv, skipLabel);
+            branch(c);
+            mv.visitLabel(skipLabel);
+        }
+    }
+
+    private void brTable(CodeReader r) {
+        pop();
+        int n = r.labelCount() + 1;
+        if (n == 1) {
+            mv.visitInsn(POP);
+            branch(label(r.index()));
+            return;
+        }
+        Label[] targets = new Label[n];
+        Map<Integer, Label> stubs = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            int depth = i < n - 1 ? r.label(i) : r.index();
+            Ctl c = label(depth);
+            if (isPlain(c)) {
+                targets[i] = c.label;
+                c.branched = true;
+            } else {
+                targets[i] = stubs.computeIfAbsent(depth, d -> new Label());
+            }
+        }
+        mv.visitTableSwitchInsn(0, n - 2, targets[n - 1], Arrays.copyOf(targets, n - 1));
+        for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+            mv.visitLabel(stub.getValue());
+            branch(label(stub.getKey()));
+        }
+    }
+
+    private void select() {
+        Cond test = takeCondition();
+        ValType t = pop();
+        pop();
+        push(t);
+        Label otherwise = new Label();
+        Label done = new Label();
+        test.jumpIfFalse(mv, otherwise);
+        JvmTypes.drop(mv, t);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(otherwise);
+        if (JvmTypes.size(t) == 2) {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        } else {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        }
+        mv.visitLabel(done);
+    }
+
+    // ---- calls ----
+
+    private void call(int callee) {
+        FuncType t = gen.code.funcTypeOf(callee);
+        pop(t.params().size());
+        if (gen.isCompiled(callee)) {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
+            mv.visitMethodInsn(INVOKESTATIC, gen.className, ClassGenerator.functionName(callee),
+                    gen.functionDesc(t), false);
+        } else {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitFieldInsn(GETFIELD, CTX, "functions", FUNCTIONS_DESC);
+            JvmTypes.iconst(mv, callee);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitVarInsn(ILOAD, depthSlot);
+            int id = gen.useGeneric(t);
+            mv.visitMethodInsn(INVOKESTATIC, gen.className, "h" + id, gen.genericDesc(t), false);
+        }
+        afterCall(t);
+    }
+
+    private void callIndirect(int typeIdx, int tableIdx) {
+        FuncType t = gen.code.funcType(typeIdx);
+        pop();
+        pop(t.params().size());
+        loadTable(tableIdx);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitFieldInsn(GETFIELD, CTX, "types", "[Ldev/robusta/wasm/FuncType;");
+        JvmTypes.iconst(mv, typeIdx);
+        mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "indirect",
+                "(I" + TABLE_DESC + "Ldev/robusta/wasm/FuncType;)" + FUNCTION_DESC, false);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        int id = gen.useIndirect(t);
+        mv.visitMethodInsn(INVOKESTATIC, gen.className, "ci" + id, gen.genericDesc(t), false);
+        afterCall(t);
+    }
+
+    private void afterCall(FuncType t) {
+        if (t.results().size() == 1) {
+            push(t.results().get(0));
+        } else if (!t.results().isEmpty()) {
+            loadResults(t.results());
+        }
+        if (gen.memoryCanGrow) {
+            reloadMemory();
+        }
+    }
+
+    private void reloadMemory() {
+        if (memSlot >= 0) {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitFieldInsn(GETFIELD, CTX, "memory", "L" + MEMORY + ";");
+            mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
+            mv.visitVarInsn(ASTORE, memSlot);
+        }
+    }
+
+    // ---- variables, references, tables, memory ----
+
+    private void loadGlobal(int idx) {
+        String field = gen.globalField(idx);
+        if (field != null) {
+            mv.visitVarInsn(ALOAD, selfSlot);
+            mv.visitFieldInsn(GETFIELD, gen.className, field, GLOBAL_DESC);
+        } else {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitFieldInsn(GETFIELD, CTX, "globals", "[" + GLOBAL_DESC);
+            JvmTypes.iconst(mv, idx);
+            mv.visitInsn(AALOAD);
+        }
+    }
+
+    private void loadTable(int idx) {
+        String field = gen.tableField(idx);
+        if (field != null) {
+            mv.visitVarInsn(ALOAD, selfSlot);
+            mv.visitFieldInsn(GETFIELD, gen.className, field, TABLE_DESC);
+        } else {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitFieldInsn(GETFIELD, CTX, "tables", "[" + TABLE_DESC);
+            JvmTypes.iconst(mv, idx);
+            mv.visitInsn(AALOAD);
+        }
+    }
+
+    private void variableOrMemory(Opcode op, CodeReader r) {
+        switch (op) {
+            case LOCAL_GET: {
+                ValType t = localType[r.index()];
+                JvmTypes.load(mv, t, localSlot[r.index()]);
+                push(t);
+                return;
+            }
+            case LOCAL_SET: {
+                ValType t = localType[r.index()];
+                pop();
+                JvmTypes.store(mv, t, localSlot[r.index()]);
+                return;
+            }
+            case LOCAL_TEE: {
+                ValType t = localType[r.index()];
+                mv.visitInsn(JvmTypes.size(t) == 2 ? DUP2 : DUP);
+                JvmTypes.store(mv, t, localSlot[r.index()]);
+                return;
+            }
+            case GLOBAL_GET: {
+                ValType t = m.globalType(r.index()).valType();
+                loadGlobal(r.index());
+                if (t.isReference()) {
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                } else if (t.isVector()) {
+                    mv.visitMethodInsn(INVOKESTATIC, GLOBALS, "getV128", "(" + GLOBAL_DESC + ")" + JvmTypes.V128_DESC,
+                            false);
+                } else {
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
+                    JvmTypes.fromSlot(mv, t);
+                }
+                push(t);
+                return;
+            }
+            case GLOBAL_SET: {
+                ValType t = m.globalType(r.index()).valType();
+                pop();
+                loadGlobal(r.index());
+                String desc = JvmTypes.desc(t);
+                mv.visitMethodInsn(INVOKESTATIC, GLOBALS, "set", "(" + desc + GLOBAL_DESC + ")V", false);
+                return;
+            }
+            case TABLE_GET:
+                pop();
+                loadTable(r.index());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableGet", "(I" + TABLE_DESC + ")Ljava/lang/Object;", false);
+                push(m.tableType(r.index()).elemType());
+                return;
+            case TABLE_SET:
+                pop(2);
+                loadTable(r.index());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableSet", "(ILjava/lang/Object;" + TABLE_DESC + ")V", false);
+                return;
+            case MEMORY_SIZE:
+                mv.visitVarInsn(ALOAD, memSlot);
+                mv.visitInsn(ARRAYLENGTH);
+                mv.visitIntInsn(BIPUSH, 16);
+                mv.visitInsn(IUSHR);
+                push(ValType.I32);
+                return;
+            case MEMORY_GROW:
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                mv.visitFieldInsn(GETFIELD, CTX, "memory", "L" + MEMORY + ";");
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryGrow", "(IL" + MEMORY + ";)I", false);
+                reloadMemory();
+                return;
+            case I32_CONST:
+                JvmTypes.iconst(mv, (int) r.value());
+                push(ValType.I32);
+                return;
+            case I64_CONST:
+                JvmTypes.lconst(mv, r.value());
+                push(ValType.I64);
+                return;
+            case F32_CONST:
+                f32Const((int) r.value());
+                push(ValType.F32);
+                return;
+            case F64_CONST:
+                f64Const(r.value());
+                push(ValType.F64);
+                return;
+            case REF_NULL:
+                mv.visitInsn(ACONST_NULL);
+                push(ValType.ref(true, r.index()));
+                return;
+            case REF_IS_NULL:
+                pop();
+                push(ValType.I32);
+                pending = new Cond(0, IFNULL);
+                return;
+            case REF_FUNC:
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                mv.visitFieldInsn(GETFIELD, CTX, "functions", FUNCTIONS_DESC);
+                JvmTypes.iconst(mv, r.index());
+                mv.visitInsn(AALOAD);
+                push(ValType.FUNCREF);
+                return;
+            default:
+                other(op, r);
+        }
+    }
+
+    private void f32Const(int bits) {
+        float f = Float.intBitsToFloat(bits);
+        if (bits == 0) {
+            mv.visitInsn(FCONST_0);
+        } else if (f == 1.0f) {
+            mv.visitInsn(FCONST_1);
+        } else if (f == 2.0f) {
+            mv.visitInsn(FCONST_2);
+        } else if (f != f) {
+            mv.visitLdcInsn(bits);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+        } else {
+            mv.visitLdcInsn(f);
+        }
+    }
+
+    private void f64Const(long bits) {
+        double d = Double.longBitsToDouble(bits);
+        if (bits == 0) {
+            mv.visitInsn(DCONST_0);
+        } else if (d == 1.0) {
+            mv.visitInsn(DCONST_1);
+        } else if (d != d) {
+            mv.visitLdcInsn(bits);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+        } else {
+            mv.visitLdcInsn(d);
+        }
+    }
+
+    private void other(Opcode op, CodeReader r) {
+        switch (op) {
+            case MEMORY_INIT:
+                pop(3);
+                mv.visitVarInsn(ALOAD, memSlot);
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                JvmTypes.iconst(mv, r.index());
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryInit", "(III[BL" + CTX + ";I)V", false);
+                return;
+            case DATA_DROP:
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                JvmTypes.iconst(mv, r.index());
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "dataDrop", "(L" + CTX + ";I)V", false);
+                return;
+            case MEMORY_COPY:
+                pop(3);
+                mv.visitVarInsn(ALOAD, memSlot);
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryCopy", "(III[B)V", false);
+                return;
+            case MEMORY_FILL:
+                pop(3);
+                mv.visitVarInsn(ALOAD, memSlot);
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryFill", "(III[B)V", false);
+                return;
+            case TABLE_INIT:
+                pop(3);
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                JvmTypes.iconst(mv, r.index());
+                JvmTypes.iconst(mv, r.index2());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableInit", "(IIIL" + CTX + ";II)V", false);
+                return;
+            case ELEM_DROP:
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                JvmTypes.iconst(mv, r.index());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "elemDrop", "(L" + CTX + ";I)V", false);
+                return;
+            case TABLE_COPY:
+                pop(3);
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                JvmTypes.iconst(mv, r.index());
+                JvmTypes.iconst(mv, r.index2());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableCopy", "(IIIL" + CTX + ";II)V", false);
+                return;
+            case TABLE_GROW:
+                pop(2);
+                loadTable(r.index());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableGrow", "(Ljava/lang/Object;I" + TABLE_DESC + ")I", false);
+                push(ValType.I32);
+                return;
+            case TABLE_SIZE:
+                loadTable(r.index());
+                mv.visitFieldInsn(GETFIELD, TABLE, "size", "I");
+                push(ValType.I32);
+                return;
+            case TABLE_FILL:
+                pop(3);
+                loadTable(r.index());
+                mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableFill", "(ILjava/lang/Object;I" + TABLE_DESC + ")V", false);
+                return;
+            case V128_CONST:
+                JvmTypes.lconst(mv, r.value());
+                JvmTypes.lconst(mv, r.value2());
+                mv.visitMethodInsn(INVOKESTATIC, V128S, "constant", "(JJ)" + JvmTypes.V128_DESC, false);
+                push(ValType.V128);
+                return;
+            default:
+                break;
+        }
+        Signatures.Sig sig = Signatures.of(op);
+        if (sig == null) {
+            throw new UnsupportedOperationException("the compiler does not support " + op.mnemonic());
+        }
+        pop(sig.params.length);
+        push(sig.results);
+        if (op.prefix() == Opcode.PREFIX_SIMD) {
+            simd(op, r);
+            return;
+        }
+        if (op.immKind() == ImmKind.MEMARG) {
+            mv.visitVarInsn(ALOAD, memSlot);
+            JvmTypes.iconst(mv, memOffset(r));
+            String desc = NumericEmitters.descriptor(op.signature());
+            int close = desc.indexOf(')');
+            mv.visitMethodInsn(INVOKESTATIC, MEM, NumericEmitters.camel(op.mnemonic()),
+                    desc.substring(0, close) + "[BI" + desc.substring(close), false);
+            return;
+        }
+        NumericEmitters.Emitter e = NumericEmitters.EMITTERS.get(op);
+        if (e == null) {
+            throw new UnsupportedOperationException("the compiler does not support " + op.mnemonic());
+        }
+        e.emit(mv);
+    }
+
+    private static int memOffset(CodeReader r) {
+        long offset = r.memOffset();
+        if (offset < 0 || offset > 0xFFFF_FFFFL) {
+            throw new UnsupportedOperationException("64-bit memory offsets are not supported by the compiler");
+        }
+        return (int) offset;
+    }
+
+    private void simd(Opcode op, CodeReader r) {
+        String sig = op.signature();
+        switch (op.immKind()) {
+            case MEMARG:
+                mv.visitVarInsn(ALOAD, memSlot);
+                JvmTypes.iconst(mv, memOffset(r));
+                if (sig.equals("aV>")) {
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "store", "(I" + JvmTypes.V128_DESC + "[BI)V", false);
+                } else {
+                    JvmTypes.iconst(mv, op.code());
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "load", "(I[BII)" + JvmTypes.V128_DESC, false);
+                }
+                return;
+            case MEMARG_LANE:
+                mv.visitVarInsn(ALOAD, memSlot);
+                JvmTypes.iconst(mv, memOffset(r));
+                JvmTypes.iconst(mv, op.code());
+                JvmTypes.iconst(mv, r.lane());
+                if (sig.equals("aV>")) {
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "storeLane", "(I" + JvmTypes.V128_DESC + "[BIII)V", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "loadLane",
+                            "(I" + JvmTypes.V128_DESC + "[BIII)" + JvmTypes.V128_DESC, false);
+                }
+                return;
+            default:
+                break;
+        }
+        long imm0 = 0;
+        long imm1 = 0;
+        if (op.immKind() == ImmKind.LANE) {
+            imm0 = r.index();
+        } else if (op.immKind() == ImmKind.SHUFFLE) {
+            imm0 = r.value();
+            imm1 = r.value2();
+        }
+        JvmTypes.iconst(mv, op.code());
+        JvmTypes.lconst(mv, imm0);
+        JvmTypes.lconst(mv, imm1);
+        String desc = NumericEmitters.descriptor(sig);
+        int close = desc.indexOf(')');
+        mv.visitMethodInsn(INVOKESTATIC, V128S, V128Shapes.method(sig),
+                desc.substring(0, close) + "IJJ" + desc.substring(close), false);
+    }
+}

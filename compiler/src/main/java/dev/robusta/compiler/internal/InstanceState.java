@@ -1,0 +1,31 @@
+package dev.robusta.compiler.internal;
+
+import dev.robusta.runtime.internal.ModuleInstance;
+
+/**
+ * What the compiled functions of one instance share: the module's compiled code, the instance, and the
+ * context of the thread that called first (other threads make theirs at each call from the host).
+ */
+public final class InstanceState {
+    final CompiledModule module;
+    final ModuleInstance instance;
+    private volatile Ctx primary;
+
+    InstanceState(CompiledModule module, ModuleInstance instance) {
+        this.module = module;
+        this.instance = instance;
+    }
+
+    /** The context of this instance for the thread whose state is {@code exec}. */
+    Ctx ctx(Exec exec) {
+        Ctx c = primary;
+        if (c != null && c.exec == exec) {
+            return c;
+        }
+        c = module.newCtx(exec, this);
+        if (primary == null) {
+            primary = c;
+        }
+        return c;
+    }
+}

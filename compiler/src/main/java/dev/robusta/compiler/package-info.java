@@ -1,0 +1,8 @@
+/**
+ * The Robusta compiler: WebAssembly modules translated to JVM bytecode, one hidden class per module, run by
+ * the runtime as its {@link dev.robusta.runtime.EngineKind#COMPILER} engine. There is nothing to call here:
+ * put {@code robusta-compiler} on the class path or module path and choose the engine in the
+ * {@link dev.robusta.runtime.RuntimeConfig} (the default, {@code AUTO}, takes the compiler when it is
+ * present). {@link dev.robusta.compiler.CompilerInfo} tells what this compiler does and does not do.
+ */
+package dev.robusta.compiler;
