@@ -201,6 +201,19 @@ class SockTest {
     }
 
     @Test
+    void sockAccept_blocking_endsWithEINTR_whenTheThreadIsInterrupted() throws Exception {
+        WasiHarness h = listening();
+        assertEquals(Errno.SUCCESS, h.call("fd_fdstat_set_flags", LISTENER, 0));
+        Errno[] result = new Errno[1];
+        Thread guest = new Thread(() -> result[0] = h.call("sock_accept", LISTENER, 0, SIZE));
+        guest.start();
+        Thread.sleep(200);
+        guest.interrupt();
+        guest.join(10_000);
+        assertEquals(Errno.EINTR, result[0]);
+    }
+
+    @Test
     void listener_cannotReadWriteOrShutDown() throws IOException {
         WasiHarness h = listening();
         h.iovec(IOVS, 1024, 10);
