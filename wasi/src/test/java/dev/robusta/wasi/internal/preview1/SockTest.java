@@ -435,6 +435,19 @@ class SockTest {
         assertEquals(Errno.ENOTCAPABLE, h.call("sock_accept", LISTENER, 0, SIZE));
     }
 
+    @Test
+    void sockAccept_connectionsGetTheListenersInheritingRights() throws IOException {
+        WasiHarness h = listening();
+        long readOnly = RightSets.SOCKET_CONNECTION & ~Rights.FD_WRITE;
+        assertEquals(Errno.SUCCESS, h.call("fd_fdstat_set_rights", LISTENER, RightSets.SOCKET_LISTENER, readOnly));
+        connect(h);
+        int fd = accept(h, 0);
+        assertEquals(Errno.SUCCESS, h.call("fd_fdstat_get", fd, 0));
+        assertEquals(readOnly, h.i64(8));
+        assertEquals(Errno.ENOTCAPABLE, sockSend(h, fd, "no"));
+        assertEquals(Errno.ENOTCAPABLE, h.write(fd, "no"));
+    }
+
     // ---- poll_oneoff
 
     /** Writes a subscription at {@code at}: fd_read/fd_write on {@code fd}, or a relative monotonic clock. */
