@@ -155,9 +155,9 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** {@code host:port}, {@code [v6]:port}. */
+    /** {@code ip:port}, {@code [v6]:port} ({@code host:port} when unresolved). */
     private static String format(InetSocketAddress a) {
-        String host = a.getHostString();
+        String host = a.isUnresolved() ? a.getHostString() : a.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 

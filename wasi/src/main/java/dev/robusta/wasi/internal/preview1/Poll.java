@@ -46,9 +46,13 @@ final class Poll {
      * <li>{@code fd_read}, {@code fd_write}: files and output streams are always ready (as POSIX
      *     {@code poll}); standard input is ready when input or its end is there, and is waited for on a
      *     helper thread blocked in {@code read} ({@link dev.robusta.wasi.internal.fd.StdinDescriptor}),
-     *     never by busy waiting. A bad descriptor gives an event with {@code EBADF}, one without
-     *     {@code poll_fd_readwrite} an event with {@code ENOTCAPABLE}. {@code nbytes} is what can be read
-     *     without blocking when known, else 0.</li>
+     *     never by busy waiting. Sockets are waited for together on the instance's selector
+     *     ({@link dev.robusta.wasi.internal.fd.SocketSelector}; standard input's helper wakes it): a
+     *     listener is readable when a connection waits and never writable, a connection readable when
+     *     data or the end of the stream has come (the event has {@code fd_readwrite_hangup} at the end) and
+     *     writable when its send buffer has room. A bad descriptor gives an event with {@code EBADF}, one
+     *     without {@code poll_fd_readwrite} an event with {@code ENOTCAPABLE}. {@code nbytes} is what can be
+     *     read without blocking when known (on a socket, what has arrived), else 0.</li>
      * </ul>
      * The wait ends at the earliest clock deadline; clocks are measured on {@link System#nanoTime()}.
      *

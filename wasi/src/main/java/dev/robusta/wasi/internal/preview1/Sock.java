@@ -12,6 +12,7 @@ import dev.robusta.wasi.internal.abi.Rights;
 import dev.robusta.wasi.internal.abi.SdFlags;
 import dev.robusta.wasi.internal.fd.ConnectionDescriptor;
 import dev.robusta.wasi.internal.fd.Descriptor;
+import dev.robusta.wasi.internal.fd.ListenerDescriptor;
 import dev.robusta.wasi.internal.fd.SocketDescriptor;
 
 /**
@@ -33,12 +34,15 @@ final class Sock {
      * {@code sock_accept(fd, flags) -> fd}: accepts a connection on a listening socket; the new descriptor
      * has the fdflags {@code flags} ({@code nonblock} or nothing) and the listener's inheriting rights.
      *
-     * <p>Errors: {@code EBADF}, {@code ENOTSOCK}, {@code ENOTCAPABLE} without {@code sock_accept},
-     * {@code EINVAL} for other fdflags or a socket that is not listening, {@code EAGAIN} on a non-blocking
+     * <p>Errors: {@code EBADF}, {@code ENOTSOCK}, {@code EINVAL} for a socket that is not listening,
+     * {@code ENOTCAPABLE} without {@code sock_accept}, {@code EINVAL} for other fdflags, {@code EAGAIN} on a non-blocking
      * listener with no connection waiting, {@code EMFILE}, {@code EFAULT}, {@code EINTR}.
      */
     static final WasiFunction SOCK_ACCEPT = WasiFunction.of("sock_accept", "fd:i32 flags:i32 result.fd:i32",
             (ctx, mem, a) -> {
+                if (!(socket(ctx, (int) a[0], 0) instanceof ListenerDescriptor)) {
+                    throw Errno.EINVAL.exception("fd " + a[0] + " is not listening");
+                }
                 SocketDescriptor s = socket(ctx, (int) a[0], Rights.SOCK_ACCEPT);
                 long out = u32(a[2]);
                 mem.check(out, 4);
