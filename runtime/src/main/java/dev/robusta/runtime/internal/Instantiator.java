@@ -46,7 +46,8 @@ public final class Instantiator {
         TableInstance[] tables = new TableInstance[m.tableCount()];
         ByteArrayMemory[] memories = new ByteArrayMemory[m.memoryCount()];
         GlobalInstance[] globals = new GlobalInstance[m.globalCount()];
-        int fi = 0, ti = 0, mi = 0, gi = 0;
+        TagInstance[] tags = new TagInstance[m.tagCount()];
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
         List<Import> importList = m.imports();
         for (int i = 0; i < resolved.length; i++) {
             switch (importList.get(i).kind()) {
@@ -54,16 +55,21 @@ public final class Instantiator {
                 case TABLE: tables[ti++] = (TableInstance) resolved[i]; break;
                 case MEMORY: memories[mi++] = (ByteArrayMemory) resolved[i]; break;
                 case GLOBAL: globals[gi++] = (GlobalInstance) resolved[i]; break;
+                case TAG: tags[xi++] = (TagInstance) resolved[i]; break;
                 default: throw new AssertionError(importList.get(i).kind());
             }
         }
         for (var type : m.memories()) {
             memories[mi++] = ByteArrayMemory.create(type, config.maxMemoryPages());
         }
+        for (var tag : m.tags()) {
+            tags[xi++] = new TagInstance(code.funcType(tag.typeIdx()));
+        }
 
         Object[][] elements = new Object[m.elements().size()][];
         byte[][] datas = new byte[m.datas().size()][];
-        ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, elements, datas);
+        ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, tags, elements,
+                datas);
         code.prepared().createFunctions(instance, functions);
         for (Global g : m.globals()) {
             GlobalInstance global = new GlobalInstance(g.type());
@@ -144,6 +150,7 @@ public final class Instantiator {
                 case TABLE: value = instance.tables[e.index()]; break;
                 case MEMORY: value = instance.memories[e.index()]; break;
                 case GLOBAL: value = instance.globals[e.index()]; break;
+                case TAG: value = instance.tags[e.index()]; break;
                 default: continue;
             }
             out.put(e.name(), value);

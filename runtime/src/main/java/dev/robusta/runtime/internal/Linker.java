@@ -92,6 +92,14 @@ final class Linker {
                 GlobalType actual = ((GlobalInstance) value).type();
                 return actual.equals(expected) ? null : "expected " + describe(expected) + ", got " + describe(actual);
             }
+            case TAG: {
+                FuncType expected = code.funcType(((dev.robusta.wasm.TagType) imp.type()).typeIdx());
+                if (!(value instanceof TagInstance)) {
+                    return "expected a tag, got " + describe(value);
+                }
+                FuncType actual = ((TagInstance) value).type();
+                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
+            }
             default:
                 return "cannot import a " + imp.kind().text();
         }
@@ -129,6 +137,9 @@ final class Linker {
         }
         if (value instanceof dev.robusta.runtime.Global) {
             return "a global";
+        }
+        if (value instanceof dev.robusta.runtime.Tag) {
+            return "a tag";
         }
         return value.getClass().getName();
     }

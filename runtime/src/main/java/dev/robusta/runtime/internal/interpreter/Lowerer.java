@@ -42,6 +42,9 @@ public final class Lowerer {
         int loopPc;
         int loopInstr;
         int elsePatch = -1;
+        /** A try_table's clauses, four ints each: tag index or -1, ref flag, target height, landing pad. */
+        int[] catches;
+        int tryStart;
         int[] patches = new int[4];
         int patchCount;
 
@@ -70,6 +73,7 @@ public final class Lowerer {
     private int skip;
     /** Starts of the last two instructions emitted by simple (fusable) WebAssembly instructions, or -1. */
     private int last1 = -1, last2 = -1, last3 = -1;
+    private int[] handlers = new int[0];
     /** Where the current instruction was fused into an earlier one, or -1. */
     private int fusedAt;
 
@@ -156,9 +160,10 @@ public final class Lowerer {
                 last1 = start;
             }
         }
+        maxHeight = Math.max(maxHeight, localSlots + Values.slots(type.results()));
         return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
                 localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
-                Math.max(1, instr), module.funcTypes());
+                Math.max(1, instr), module.funcTypes(), handlers);
     }
 
     /**
@@ -339,6 +344,19 @@ public final class Lowerer {
         return c.kind != FUNCTION && c.kind != LOOP && height - slots(c.results) == c.heightBase;
     }
 
+    /** Emits a jump to {@code c}'s label, its values already in place (a catch clause's landing pad). */
+    private void jumpTo(Ctl c) {
+        if (c.kind == FUNCTION) {
+            emit(Op.RETURN);
+        } else if (c.kind == LOOP) {
+            emit(Op.BR_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
+        } else {
+            emit(Op.BR);
+            c.patchLater(len);
+            emit(0);
+        }
+    }
+
     /** Emits an unconditional branch to {@code c}'s label from the current height. */
     private void branch(Ctl c) {
         if (c.kind == FUNCTION) {
@@ -364,6 +382,16 @@ public final class Lowerer {
         if (c.kind == FUNCTION) {
             emit(Op.RETURN);
             return;
+        }
+        if (c.catches != null) {
+            int n = c.catches.length / 4;
+            int at = handlers.length;
+            handlers = Arrays.copyOf(handlers, at + 6 * n);
+            for (int i = 0; i < n; i++) {
+                handlers[at + 6 * i] = c.tryStart;
+                handlers[at + 6 * i + 1] = len;
+                System.arraycopy(c.catches, 4 * i, handlers, at + 6 * i + 2, 4);
+            }
         }
         if (c.elsePatch >= 0) {
             out[c.elsePatch] = len;
@@ -416,6 +444,39 @@ public final class Lowerer {
                 return;
             case LOOP:
                 push(LOOP, blockParams(r), blockResults(r));
+                return;
+            case TRY_TABLE: {
+                int n = r.catchCount();
+                int[] catches = new int[4 * n];
+                emit(Op.BR);
+                int over = len;
+                emit(0);
+                for (int i = 0; i < n; i++) {
+                    int kind = r.catchKind(i);
+                    Ctl target = label(r.catchLabel(i));
+                    catches[4 * i] = kind < 2 ? r.catchTag(i) : -1;
+                    catches[4 * i + 1] = kind == 1 || kind == 3 ? 1 : 0;
+                    catches[4 * i + 2] = target.heightBase;
+                    catches[4 * i + 3] = len;
+                    jumpTo(target);
+                }
+                out[over] = len;
+                Ctl c = push(BLOCK, blockParams(r), blockResults(r));
+                c.catches = catches;
+                c.tryStart = len;
+                return;
+            }
+            case THROW: {
+                FuncType t = m.funcType(m.tagType(r.index()).typeIdx());
+                pop(t.params().size());
+                emit(Op.THROW, r.index());
+                markUnreachable();
+                return;
+            }
+            case THROW_REF:
+                pop();
+                emit(Op.THROW_REF);
+                markUnreachable();
                 return;
             case IF: {
                 pop();
@@ -594,6 +655,14 @@ public final class Lowerer {
                     fuse(last1, Op.I32_SET_ADD_LC, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
                     return;
                 }
+                if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, Op.LOCAL_COPY, out[last1 + 1], localSlot[r.index()]);
+                    return;
+                }
+                if (is(last1, Op.I32_ADD_LL) && last1 == len - 3) {
+                    fuse(last1, Op.I32_SET_ADD_LL, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
+                    return;
+                }
                 emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
                         localSlot[r.index()]);
                 return;
@@ -745,8 +814,8 @@ public final class Lowerer {
                     emit(memOffset(r));
                     return;
                 }
-                if (op == Opcode.I32_LOAD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
-                    fuse(last1, Op.I32_LOAD_L, out[last1 + 1], memOffset(r));
+                if ((op == Opcode.I32_LOAD || op == Opcode.I32_LOAD8_U) && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, op == Opcode.I32_LOAD ? Op.I32_LOAD_L : Op.I32_LOAD8_U_L, out[last1 + 1], memOffset(r));
                     return;
                 }
                 emit(op.code(), memOffset(r));
@@ -778,6 +847,19 @@ public final class Lowerer {
             }
             return false;
         }
+        if (op == Opcode.I32_MUL && is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
+            fuse(last2, Op.I32_MUL_LL, out[last2 + 1], out[last1 + 1]);
+            return true;
+        }
+        if (op == Opcode.I32_MUL || op == Opcode.I32_AND || op == Opcode.I32_SHL || op == Opcode.I32_SHR_U) {
+            if (is(last1, Op.CONST32) && last1 == len - 2) {
+                int fused = op == Opcode.I32_MUL ? Op.I32_MUL_C : op == Opcode.I32_AND ? Op.I32_AND_C
+                        : op == Opcode.I32_SHL ? Op.I32_SHL_C : Op.I32_SHR_U_C;
+                fuse(last1, fused, out[last1 + 1]);
+                return true;
+            }
+            return false;
+        }
         if (op != Opcode.I32_ADD && op != Opcode.I32_SUB) {
             return false;
         }
@@ -785,6 +867,10 @@ public final class Lowerer {
             if (is(last1, Op.CONST32) && last1 == len - 2) {
                 int c = out[last1 + 1];
                 fuse(last1, Op.I32_ADD_C, op == Opcode.I32_ADD ? c : -c);
+                return true;
+            }
+            if (op == Opcode.I32_ADD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                fuse(last1, Op.I32_ADD_L, out[last1 + 1]);
                 return true;
             }
             return false;

@@ -155,6 +155,12 @@ final class Op {
     /** typeIdx; followed by {@link #RETURN}. */
     static final int RETURN_CALL_REF = 0xE5;
 
+    // ---- exception handling ----
+    /** tagIdx: throws an exception with the tag's values from the stack. */
+    static final int THROW = 0xFF;
+    /** Rethrows the exception reference on top ("null exception reference" when null). */
+    static final int THROW_REF = 0x100;
+
     // ---- SIMD ----
     /** four ints, low to high. */
     static final int V128_CONST = 0xE8;
@@ -194,6 +200,24 @@ final class Op {
     static final int F64_SUB_L = 0xD3;
     /** slot: top = top * local (f64). */
     static final int F64_MUL_L = 0xD5;
+    /** c: top = top * c (i32). */
+    static final int I32_MUL_C = 0xD7;
+    /** c: top = top &amp; c (i32). */
+    static final int I32_AND_C = 0x01;
+    /** c: top = top &lt;&lt; c (i32). */
+    static final int I32_SHL_C = 0x0A;
+    /** c: top = top &gt;&gt;&gt; c (i32). */
+    static final int I32_SHR_U_C = 0x0B;
+    /** slot: top = top + local (i32). */
+    static final int I32_ADD_L = 0x43;
+    /** src, dst: local[dst] = local[src] ({@code local.get; local.set} of one-slot values). */
+    static final int LOCAL_COPY = 0x44;
+    /** dst, slotA, slotB: local[dst] = localA + localB (i32). */
+    static final int I32_SET_ADD_LL = 0x101;
+    /** slot, offset: pushes i32.load8_u of the address in a local. */
+    static final int I32_LOAD8_U_L = 0x102;
+    /** slotA, slotB: pushes localA * localB (i32). */
+    static final int I32_MUL_LL = 0x103;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's
