@@ -4,7 +4,9 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.wasm.Parser;
 import dev.robusta.runtime.Function;
+import dev.robusta.runtime.EngineKind;
 import dev.robusta.runtime.Module;
+import dev.robusta.runtime.RuntimeConfig;
 
 import java.util.function.IntUnaryOperator;
 
@@ -14,8 +16,14 @@ public enum Engine {
     ROBUSTA_INTERPRETER {
         @Override
         IntUnaryOperator load(Workload w) {
-            Function f = Module.compile(w.wasm()).instantiate().function(w.export());
-            return n -> f.callInt(n);
+            return robusta(w, EngineKind.INTERPRETER);
+        }
+    },
+    /** Robusta's compiler (JVM bytecode). */
+    ROBUSTA_COMPILER {
+        @Override
+        IntUnaryOperator load(Workload w) {
+            return robusta(w, EngineKind.COMPILER);
         }
     },
     /** Chicory 1.7.5's interpreter. */
@@ -40,4 +48,10 @@ public enum Engine {
 
     /** Instantiates the workload and returns its exported function. */
     abstract IntUnaryOperator load(Workload w);
+
+    private static IntUnaryOperator robusta(Workload w, EngineKind engine) {
+        Function f = Module.compile(w.wasm(), RuntimeConfig.DEFAULT.withEngine(engine)).instantiate()
+                .function(w.export());
+        return n -> f.callInt(n);
+    }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 
 /**
- * One call of each workload on each engine, measured in the same run so that ratios are meaningful on a
- * shared, noisy machine. Run with {@code bench/run-jmh.sh}.
+ * One call of each workload on each interpreter, measured in the same run so that ratios are meaningful on
+ * a shared, noisy machine. Run with {@code bench/run-jmh.sh}; {@link CompilerBenchmark} compares the
+ * compilers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

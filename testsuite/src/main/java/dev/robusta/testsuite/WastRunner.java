@@ -185,8 +185,8 @@ public final class WastRunner {
 
     // ---- actions ----
 
-    /** Performs an action and returns its results. */
-    private List<Actual> perform(Action action) {
+    /** Performs an action and returns its results (used by the differential test, which compares engines). */
+    List<Actual> perform(Action action) {
         Instance inst = instance(action.moduleId());
         if (action instanceof Action.Get) {
             Global g = inst.global(action.name());

@@ -60,6 +60,8 @@ final class ClassGenerator implements Opcodes {
     final boolean hasMemory;
     /** Whether the memory's {@code byte[]} can be replaced (so that it is reloaded after calls). */
     final boolean memoryCanGrow;
+    /** Whether fuel is counted (loop back-edges then charge the thread's budget exactly). */
+    final boolean exactFuel;
     /** Defined functions left to the interpreter, by index among the defined functions. */
     private final BitSet interpreted;
 
@@ -79,6 +81,7 @@ final class ClassGenerator implements Opcodes {
         this.model = code.model();
         this.features = code.config().features();
         this.interpreted = interpreted;
+        this.exactFuel = code.config().fuel().isPresent();
         this.hasMemory = model.memoryCount() > 0;
         this.memoryCanGrow = hasMemory && canGrow(model.memoryType(0).limits());
         int imported = model.importedFuncCount();

@@ -60,7 +60,19 @@ public abstract class Ctx {
         }
     }
 
-    /** The charge of a loop back-edge. */
+    /** The credit a loop takes from the budget at a time when fuel is not counted. */
+    static final int CREDIT = 10_000;
+
+    /**
+     * Refills the local credit of loop back-edges (used when fuel is not counted): charges the budget with
+     * what was used and the new credit, which it returns.
+     */
+    public static int credit(Ctx ctx, int credit) {
+        charge(ctx, CREDIT - credit);
+        return CREDIT;
+    }
+
+    /** The charge of a loop back-edge when fuel is counted. */
     public static void charge(Ctx ctx, int weight) {
         Exec e = ctx.exec;
         if ((e.budget -= weight) < 0) {

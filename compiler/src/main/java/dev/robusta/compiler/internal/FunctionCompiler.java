@@ -93,6 +93,8 @@ final class FunctionCompiler implements Opcodes {
     private int ctxSlot;
     private int depthSlot;
     private int memSlot = -1;
+    /** The local credit of loop back-edges when there is no fuel to count exactly; -1 when not needed. */
+    private int creditSlot = -1;
     /** The context as the generated class, for its fields; -1 when not needed. */
     private int selfSlot = -1;
     private int tempBase;
@@ -156,12 +158,14 @@ final class FunctionCompiler implements Opcodes {
         int weight = 0;
         boolean usesMemory = false;
         boolean usesFields = false;
+        boolean hasLoop = false;
         CodeReader scan = new CodeReader(body.body(), gen.features);
         while (scan.hasNext()) {
             Opcode op = scan.next();
             weight++;
             usesMemory |= usesMemory(op);
             usesFields |= usesFields(op);
+            hasLoop |= op == Opcode.LOOP;
         }
         weight = Math.max(1, weight);
 
@@ -192,6 +196,9 @@ final class FunctionCompiler implements Opcodes {
         if (usesFields) {
             selfSlot = slot++;
         }
+        if (hasLoop && !gen.exactFuel) {
+            creditSlot = slot++;
+        }
         tempBase = slot;
         maxLocals = slot;
 
@@ -209,6 +216,10 @@ final class FunctionCompiler implements Opcodes {
             JvmTypes.store(mv, localType[k], localSlot[k]);
         }
         reloadMemory();
+        if (creditSlot >= 0) {
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, creditSlot);
+        }
         if (selfSlot >= 0) {
             mv.visitVarInsn(ALOAD, ctxSlot);
             mv.visitTypeInsn(CHECKCAST, gen.className);
@@ -360,13 +371,34 @@ final class FunctionCompiler implements Opcodes {
         ValType[] arity = c.kind == LOOP ? c.params : c.results;
         dropBelow(c.base, arity.length);
         if (c.kind == LOOP) {
-            mv.visitVarInsn(ALOAD, ctxSlot);
-            JvmTypes.iconst(mv, loopWeight(c));
-            mv.visitMethodInsn(INVOKESTATIC, CTX, "charge", "(L" + CTX + ";I)V", false);
+            chargeBackEdge(loopWeight(c));
         } else {
             c.branched = true;
         }
         mv.visitJumpInsn(GOTO, c.label);
+    }
+
+    /**
+     * Charges a loop back-edge. With fuel, the thread's budget exactly ({@link Ctx#charge}); without, a local
+     * credit, refilled from the budget when it runs out ({@link Ctx#credit}): the budget then only paces the
+     * checks of the deadline and interruption, and a register beats a field in a loop.
+     */
+    private void chargeBackEdge(int weight) {
+        if (creditSlot < 0) {
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            JvmTypes.iconst(mv, weight);
+            mv.visitMethodInsn(INVOKESTATIC, CTX, "charge", "(L" + CTX + ";I)V", false);
+            return;
+        }
+        Label enough = new Label();
+        mv.visitIincInsn(creditSlot, -Math.min(weight, Short.MAX_VALUE));
+        mv.visitVarInsn(ILOAD, creditSlot);
+        mv.visitJumpInsn(IFGE, enough);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, creditSlot);
+        mv.visitMethodInsn(INVOKESTATIC, CTX, "credit", "(L" + CTX + ";I)I", false);
+        mv.visitVarInsn(ISTORE, creditSlot);
+        mv.visitLabel(enough);
     }
 
     /**
