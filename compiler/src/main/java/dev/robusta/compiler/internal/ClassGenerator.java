@@ -62,6 +62,8 @@ final class ClassGenerator implements Opcodes {
     final boolean memoryCanGrow;
     /** Whether fuel is counted (loop back-edges then charge the thread's budget exactly). */
     final boolean exactFuel;
+    /** Whether large functions are split into pieces ({@link Split}): experimental, off by default. */
+    final boolean split = Split.enabled;
     /** Defined functions left to the interpreter, by index among the defined functions. */
     private final BitSet interpreted;
 
@@ -143,6 +145,40 @@ final class ClassGenerator implements Opcodes {
         return "([J[Ljava/lang/Object;[J[Ljava/lang/Object;I" + ctxDesc + "I)V";
     }
 
+    private final List<FunctionCompiler.PendingPiece> pieces = new ArrayList<>();
+
+    /** Queues a piece of a split function, compiled after the method that calls it. */
+    void queuePiece(FunctionCompiler.PendingPiece piece) {
+        pieces.add(piece);
+    }
+
+    /**
+     * The pieces function {@code funcIdx} is split into, or null when it fits one JIT-compilable method.
+     * Only bodies of some size are measured (a scratch compilation).
+     */
+    private Split.Plan planOf(int funcIdx) {
+        if (!split) {
+            return null;
+        }
+        int bodySize = model.codes().get(funcIdx - model.importedFuncCount()).body().code().length;
+        if (bodySize < Split.threshold / 10) {
+            return null;
+        }
+        Split.Recorder recorder = FunctionCompiler.measure(this, funcIdx);
+        if (recorder.size() <= Split.threshold) {
+            return null;
+        }
+        Split.Plan plan = recorder.plan();
+        if (Boolean.getBoolean("robusta.compiler.debug")) {
+            System.err.println("split f" + funcIdx + ": " + recorder.size() + " bytes, " + plan.byStart.size() + " pieces");
+            for (Split.Region r : plan.byStart.values()) {
+                System.err.println("  p" + r.id + " [" + r.start + "," + r.end + ") size " + r.size + " rw "
+                        + r.readsOrWrites().cardinality() + " exits " + r.exits + " falls " + r.fallsThrough);
+            }
+        }
+        return plan.isEmpty() ? null : plan;
+    }
+
     /** Records a call through a {@link FunctionInstance} of type {@code t}; returns its signature class. */
     int useGeneric(FuncType t) {
         int id = typeId(t);
@@ -168,14 +204,14 @@ final class ClassGenerator implements Opcodes {
 
     /** The most result slots of a function type the module's code passes through the result buffer. */
     int maxResultSlots() {
-        int n = 0;
+        int n = 2; // a block's single v128 result, carried out of a piece
         for (FuncType t : typeList) {
             n = Math.max(n, JvmTypes.slots(t.results()));
         }
         for (int i = 0; i < model.types().size(); i++) {
             FuncType t = code.funcType(i);
             if (t != null) {
-                n = Math.max(n, JvmTypes.slots(t.results()));
+                n = Math.max(n, Math.max(JvmTypes.slots(t.results()), JvmTypes.slots(t.params())));
             }
         }
         return n;
@@ -204,7 +240,14 @@ final class ClassGenerator implements Opcodes {
             if (isCompiled(i)) {
                 MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, functionName(i),
                         functionDesc(code.funcTypeOf(i)), null, null);
-                FunctionCompiler.compile(this, i, mv);
+                FunctionCompiler.compile(this, i, mv, planOf(i));
+                while (!pieces.isEmpty()) {
+                    FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
+                    MethodVisitor pv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC,
+                            FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
+                    FunctionCompiler.compilePiece(this, p, pv);
+                    Split.COMPILED.incrementAndGet();
+                }
             }
         }
         for (int k = 0; k < typeList.size(); k++) {

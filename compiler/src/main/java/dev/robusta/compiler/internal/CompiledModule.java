@@ -5,6 +5,7 @@ import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.WasmFunction;
 import dev.robusta.runtime.internal.engine.PreparedModule;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 
 import java.lang.invoke.MethodHandle;
@@ -14,7 +15,7 @@ import java.util.BitSet;
 
 /**
  * A module compiled to a hidden class (one per module, shared by its instances, unloaded with the module).
- * Functions that the JVM cannot hold as one method are left to the interpreter, each with a warning.
+ * A module with a function the JVM cannot hold as one method is not compiled (see {@link CompilerEngine}).
  */
 final class CompiledModule implements PreparedModule {
     private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
@@ -35,40 +36,52 @@ final class CompiledModule implements PreparedModule {
         this.constructor = constructor;
     }
 
-    /** Compiles {@code code}; functions the JVM cannot hold are left to the interpreter. */
+    /**
+     * Compiles {@code code}.
+     *
+     * @throws UnsupportedOperationException when a function cannot be one JVM method (and splitting is off
+     *     or did not help): the caller leaves the whole module to the interpreter
+     */
     static CompiledModule compile(ModuleCode code) {
         BitSet interpreted = new BitSet();
-        int imported = code.model().importedFuncCount();
-        ClassGenerator probe = new ClassGenerator(code, interpreted);
-        for (int i = imported; i < code.model().funcCount(); i++) {
+        ClassGenerator gen = new ClassGenerator(code, interpreted);
+        for (int i = code.model().importedFuncCount(); i < code.model().funcCount(); i++) {
             try {
-                FunctionCompiler.checkLimits(probe, i);
+                FunctionCompiler.checkLimits(gen, i);
             } catch (FunctionCompiler.TooLargeException e) {
-                leave(code, i, e.getMessage(), interpreted);
+                throw new UnsupportedOperationException(code.frameName(i) + " has " + e.getMessage());
             }
         }
-        while (true) {
-            ClassGenerator gen = new ClassGenerator(code, interpreted);
-            byte[] bytes;
-            try {
-                bytes = gen.generate();
-            } catch (MethodTooLargeException e) {
-                String name = e.getMethodName();
-                if (!name.startsWith("f")) {
-                    throw new IllegalStateException("generated method " + name + " is too large", e);
-                }
-                int funcIdx = Integer.parseInt(name.substring(1));
-                leave(code, funcIdx, e.getCodeSize() + " bytes of bytecode (the JVM allows 65,535)", interpreted);
-                continue;
-            }
-            return new CompiledModule(code, gen, interpreted, define(bytes));
+        byte[] bytes;
+        try {
+            bytes = gen.generate();
+        } catch (MethodTooLargeException e) {
+            String name = e.getMethodName();
+            int us = name.indexOf('_');
+            String what = name.startsWith("f") || name.startsWith("p")
+                    ? code.frameName(Integer.parseInt(name.substring(1, us < 0 ? name.length() : us)))
+                    : "generated method " + name;
+            throw new UnsupportedOperationException(what + " needs " + e.getCodeSize()
+                    + " bytes of bytecode (the JVM allows 65,535 in a method)");
+        } catch (ClassTooLargeException e) {
+            throw new UnsupportedOperationException("its class has " + e.getConstantPoolCount()
+                    + " constants (the JVM allows 65,535)");
         }
+        dump(bytes);
+        return new CompiledModule(code, gen, interpreted, define(bytes));
     }
 
-    private static void leave(ModuleCode code, int funcIdx, String why, BitSet interpreted) {
-        LOG.log(System.Logger.Level.WARNING, "robusta compiler: " + code.frameName(funcIdx)
-                + " is left to the interpreter: " + why);
-        interpreted.set(funcIdx - code.model().importedFuncCount());
+    /** Writes the class to the folder named by {@code robusta.compiler.dump}, for inspection with javap. */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty("robusta.compiler.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path d = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+                java.nio.file.Files.write(d.resolve("CompiledWasm" + System.nanoTime() + ".class"), bytes);
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot dump the class: " + e);
+            }
+        }
     }
 
     private static MethodHandle define(byte[] bytes) {

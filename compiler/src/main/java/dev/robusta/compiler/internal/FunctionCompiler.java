@@ -21,6 +21,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class FunctionCompiler implements Opcodes {
     private static final String V128S = Type.getInternalName(V128s.class);
     private static final String SIMD_MEM = Type.getInternalName(SimdMem.class);
     private static final String TRACE = Type.getInternalName(Trace.class);
+    private static final String FRAME = Type.getInternalName(Frame.class);
     private static final String TRAPS = Type.getInternalName(Traps.class);
     private static final String TRAP = Type.getInternalName(Trap.class);
     private static final String TRAP_EXCEPTION = Type.getInternalName(TrapException.class);
@@ -80,6 +82,25 @@ final class FunctionCompiler implements Opcodes {
         /** Whether a branch goes to the end label. */
         boolean branched;
         int loopInstr;
+        /** In a piece: a label of the caller (a branch to it returns from the piece). */
+        boolean external;
+        /** The position in the control stack. */
+        int index;
+        /** The recorder's id, and the arm of an if (1 after else). */
+        int id = -1;
+        int arm;
+
+        /** A copy standing for this label in a piece called from here. */
+        Ctl externalCopy() {
+            Ctl c = new Ctl();
+            c.kind = kind;
+            c.params = params;
+            c.results = results;
+            c.loopInstr = loopInstr;
+            c.index = index;
+            c.external = true;
+            return c;
+        }
     }
 
     private final ClassGenerator gen;
@@ -100,6 +121,21 @@ final class FunctionCompiler implements Opcodes {
     private int tempBase;
     private int maxLocals;
 
+    /** Notes sizes and accesses for the split (a scratch compilation), or null. */
+    private final Split.Recorder recorder;
+    /** The pieces of this function, or null when it is not split. */
+    private final Split.Plan plan;
+    /** The piece being compiled, or null for the function's own method. */
+    private final Split.Region piece;
+    /** A piece: the caller's labels. */
+    private final Ctl[] externals;
+    private int frameSlot = -1;
+    private int frameRefsSlot = -1;
+    private int[] frameIndex;
+    private int frameSlots;
+    private boolean refLocals;
+    private int curPos;
+
     private ValType[] types = new ValType[16];
     private int tn;
     private Ctl[] ctl = new Ctl[8];
@@ -108,12 +144,59 @@ final class FunctionCompiler implements Opcodes {
     private int instr;
     private Cond pending;
 
-    private FunctionCompiler(ClassGenerator gen, int funcIdx, MethodVisitor mv) {
+    private FunctionCompiler(ClassGenerator gen, int funcIdx, MethodVisitor mv, Split.Recorder recorder,
+                             Split.Plan plan, Split.Region piece, Ctl[] externals) {
         this.gen = gen;
         this.m = gen.model;
         this.funcIdx = funcIdx;
         this.type = gen.code.funcTypeOf(funcIdx);
         this.mv = mv;
+        this.recorder = recorder;
+        this.plan = plan;
+        this.piece = piece;
+        this.externals = externals;
+    }
+
+    /** The descriptor of a piece: (frame, frame references, context, depth) to the exit code. */
+    static String pieceDesc(ClassGenerator gen) {
+        return "([J[Ljava/lang/Object;" + gen.ctxDesc + "I)I";
+    }
+
+    static String pieceName(int funcIdx, Split.Region r) {
+        return "p" + funcIdx + "_" + r.id;
+    }
+
+    /** A piece waiting to be compiled: the run, and the labels of its caller. */
+    static final class PendingPiece {
+        final int funcIdx;
+        final Split.Plan plan;
+        final Split.Region region;
+        final Ctl[] externals;
+
+        PendingPiece(int funcIdx, Split.Plan plan, Split.Region region, Ctl[] externals) {
+            this.funcIdx = funcIdx;
+            this.plan = plan;
+            this.region = region;
+            this.externals = externals;
+        }
+    }
+
+    /**
+     * Compiles function {@code funcIdx} into a scratch method, noting what {@link Split} needs.
+     *
+     * @return the recorder, whose {@link Split.Recorder#size()} is the method's size
+     */
+    static Split.Recorder measure(ClassGenerator gen, int funcIdx) {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "m", gen.functionDesc(gen.code.funcTypeOf(funcIdx)), null, null);
+        Split.Recorder recorder = new Split.Recorder();
+        new FunctionCompiler(gen, funcIdx, mv, recorder, null, null, null).compile();
+        return recorder;
+    }
+
+    /** Compiles a piece of a split function into {@code mv} (a method of {@link #pieceDesc}). */
+    static void compilePiece(ClassGenerator gen, PendingPiece p, MethodVisitor mv) {
+        new FunctionCompiler(gen, p.funcIdx, mv, null, p.plan, p.region, p.externals).compilePiece();
     }
 
     /** Why a function cannot be one JVM method. */
@@ -147,18 +230,21 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
-    /** Emits the body of function {@code funcIdx} into {@code mv} (a method of the descriptor of its type). */
-    static void compile(ClassGenerator gen, int funcIdx, MethodVisitor mv) {
-        new FunctionCompiler(gen, funcIdx, mv).compile();
+    /**
+     * Emits the body of function {@code funcIdx} into {@code mv} (a method of the descriptor of its type);
+     * with a plan, the pieces are queued on {@code gen}.
+     */
+    static void compile(ClassGenerator gen, int funcIdx, MethodVisitor mv, Split.Plan plan) {
+        new FunctionCompiler(gen, funcIdx, mv, null, plan, null, null).compile();
     }
 
-    private void compile() {
-        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
-        // analyze: the instruction count (the fuel of a call) and whether memory is used
-        int weight = 0;
-        boolean usesMemory = false;
-        boolean usesFields = false;
-        boolean hasLoop = false;
+    private boolean usesMemory;
+    private boolean usesFields;
+    private boolean hasLoop;
+    private int weight;
+
+    /** The analysis: the instruction count (the fuel of a call) and what the body uses. */
+    private void scan(FunctionBody body) {
         CodeReader scan = new CodeReader(body.body(), gen.features);
         while (scan.hasNext()) {
             Opcode op = scan.next();
@@ -168,27 +254,37 @@ final class FunctionCompiler implements Opcodes {
             hasLoop |= op == Opcode.LOOP;
         }
         weight = Math.max(1, weight);
+    }
 
-        // locals
+    /** Assigns JVM locals from {@code slot}: the wasm locals, then the memory, context and credit locals. */
+    private int layoutLocals(FunctionBody body, int slot, boolean main) {
         int n = type.params().size() + (int) body.localCount();
         localType = new ValType[n];
         localSlot = new int[n];
-        int slot = 0;
+        frameIndex = new int[n];
         int i = 0;
         for (ValType t : type.params()) {
-            localType[i] = t;
-            localSlot[i++] = slot;
-            slot += JvmTypes.size(t);
+            localType[i++] = t;
         }
-        ctxSlot = slot++;
-        depthSlot = slot++;
-        int firstDeclared = i;
         for (LocalGroup g : body.locals()) {
             for (int k = 0; k < g.count(); k++) {
-                localType[i] = g.type();
-                localSlot[i++] = slot;
-                slot += JvmTypes.size(g.type());
+                localType[i++] = g.type();
             }
+        }
+        for (int k = 0; k < n; k++) {
+            if (main && k == type.params().size()) {
+                ctxSlot = slot++;
+                depthSlot = slot++;
+            }
+            localSlot[k] = slot;
+            slot += JvmTypes.size(localType[k]);
+            frameIndex[k] = frameSlots;
+            frameSlots += JvmTypes.slots(localType[k]);
+            refLocals |= localType[k].isReference();
+        }
+        if (main && n == type.params().size()) {
+            ctxSlot = slot++;
+            depthSlot = slot++;
         }
         if (usesMemory && gen.hasMemory) {
             memSlot = slot++;
@@ -199,22 +295,15 @@ final class FunctionCompiler implements Opcodes {
         if (hasLoop && !gen.exactFuel) {
             creditSlot = slot++;
         }
-        tempBase = slot;
-        maxLocals = slot;
-
-        mv.visitCode();
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP_EXCEPTION);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitVarInsn(ILOAD, depthSlot);
-        JvmTypes.iconst(mv, weight);
-        mv.visitMethodInsn(INVOKESTATIC, CTX, "prologue", "(L" + CTX + ";II)V", false);
-        for (int k = firstDeclared; k < n; k++) {
-            JvmTypes.zero(mv, localType[k]);
-            JvmTypes.store(mv, localType[k], localSlot[k]);
+        if (main && (recorder != null || plan != null && !plan.isEmpty())) {
+            frameSlot = slot++;
+            frameRefsSlot = slot++;
         }
+        return slot;
+    }
+
+    /** The loads every method does after its prologue: memory, the context as its class, the credit. */
+    private void setUpLocals() {
         reloadMemory();
         if (creditSlot >= 0) {
             mv.visitInsn(ICONST_0);
@@ -225,14 +314,118 @@ final class FunctionCompiler implements Opcodes {
             mv.visitTypeInsn(CHECKCAST, gen.className);
             mv.visitVarInsn(ASTORE, selfSlot);
         }
+    }
+
+    private void compile() {
+        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
+        scan(body);
+        int firstDeclared = type.params().size();
+        tempBase = layoutLocals(body, 0, true);
+        maxLocals = tempBase;
+
+        mv.visitCode();
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP_EXCEPTION);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        JvmTypes.iconst(mv, weight);
+        mv.visitMethodInsn(INVOKESTATIC, CTX, "prologue", "(L" + CTX + ";II)V", false);
+        if (frameSlot < 0) {
+            for (int k = firstDeclared; k < localType.length; k++) {
+                JvmTypes.zero(mv, localType[k]);
+                JvmTypes.store(mv, localType[k], localSlot[k]);
+            }
+        }
+        if (frameSlot >= 0) {
+            JvmTypes.iconst(mv, Math.max(1, frameSlots));
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitVarInsn(ASTORE, frameSlot);
+            if (refLocals) {
+                JvmTypes.iconst(mv, Math.max(1, frameSlots));
+                mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+            } else {
+                mv.visitInsn(ACONST_NULL);
+            }
+            mv.visitVarInsn(ASTORE, frameRefsSlot);
+            for (int k = 0; k < firstDeclared; k++) {
+                JvmTypes.load(mv, localType[k], localSlot[k]);
+                storeLocal(k);
+            }
+        }
+        setUpLocals();
         mv.visitLabel(tryStart);
 
         push(FUNCTION, NONE, type.results().toArray(NONE));
+        run(new CodeReader(body.body(), gen.features), -1);
+        if (recorder != null) {
+            Label end = new Label();
+            mv.visitLabel(end);
+            recorder.end(end);
+        }
+        mv.visitLabel(tryEnd);
+        mv.visitLabel(handler);
+        mv.visitLdcInsn(gen.code.frameName(funcIdx));
+        mv.visitMethodInsn(INVOKESTATIC, TRACE, "frame",
+                "(L" + TRAP_EXCEPTION + ";Ljava/lang/String;)L" + TRAP_EXCEPTION + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, maxLocals);
+        mv.visitEnd();
+    }
+
+    /** A piece: locals (frame 0, frame references 1, context 2, depth 3, then its own). */
+    private void compilePiece() {
+        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
+        scan(body);
+        frameSlot = 0;
+        frameRefsSlot = 1;
+        ctxSlot = 2;
+        depthSlot = 3;
+        tempBase = layoutLocals(body, 4, false);
+        maxLocals = tempBase;
+        mv.visitCode();
+        setUpLocals();
+        for (Ctl c : externals) {
+            ctl = cn == ctl.length ? Arrays.copyOf(ctl, cn * 2) : ctl;
+            ctl[cn++] = c;
+        }
+        instr = piece.startInstr;
         CodeReader r = new CodeReader(body.body(), gen.features);
-        while (r.hasNext() && cn > 0) {
+        r.position(piece.start);
+        run(r, piece.end);
+        if (!ctl[cn - 1].unreachable) {
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(IRETURN);
+        }
+        mv.visitMaxs(0, maxLocals);
+        mv.visitEnd();
+    }
+
+    /** Compiles instructions until the function's end, or until position {@code end}. */
+    private void run(CodeReader r, int end) {
+        while (cn > 0 && (end < 0 ? r.hasNext() : r.position() < end)) {
+            int pos = r.position();
+            Ctl top = ctl[cn - 1];
+            if (recorder != null) {
+                Label here = new Label();
+                mv.visitLabel(here);
+                recorder.boundary(pos, instr, here, top.id, top.arm, !top.unreachable,
+                        tn == top.base && pending == null);
+            }
+            if (plan != null && !top.unreachable) {
+                Split.Region region = plan.byStart.get(pos);
+                if (region != null && region != piece) {
+                    callPiece(region);
+                    r.position(region.end);
+                    instr = region.endInstr;
+                    continue;
+                }
+            }
             Opcode op = r.next();
             instr++;
-            if (ctl[cn - 1].unreachable) {
+            curPos = pos;
+            if (top.unreachable) {
                 switch (op) {
                     case BLOCK: case LOOP: case IF: case TRY: case TRY_TABLE:
                         skip++;
@@ -254,14 +447,109 @@ final class FunctionCompiler implements Opcodes {
             }
             instruction(op, r);
         }
-        mv.visitLabel(tryEnd);
-        mv.visitLabel(handler);
-        mv.visitLdcInsn(gen.code.frameName(funcIdx));
-        mv.visitMethodInsn(INVOKESTATIC, TRACE, "frame",
-                "(L" + TRAP_EXCEPTION + ";Ljava/lang/String;)L" + TRAP_EXCEPTION + ";", false);
-        mv.visitInsn(ATHROW);
-        mv.visitMaxs(0, maxLocals);
-        mv.visitEnd();
+    }
+
+    // ---- pieces ----
+
+    /** The locals of a split function live in its frame array, which its pieces share. */
+    private boolean frameMode() {
+        return frameSlot >= 0;
+    }
+
+    private void loadLocal(int i) {
+        ValType t = localType[i];
+        if (!frameMode()) {
+            JvmTypes.load(mv, t, localSlot[i]);
+        } else if (t.isReference()) {
+            mv.visitVarInsn(ALOAD, frameRefsSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitInsn(AALOAD);
+        } else {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitMethodInsn(INVOKESTATIC, FRAME, "get" + Frame.suffix(t), "([JI)" + JvmTypes.desc(t), false);
+        }
+    }
+
+    /** Stores the value on top of the stack in local {@code i}. */
+    private void storeLocal(int i) {
+        ValType t = localType[i];
+        if (!frameMode()) {
+            JvmTypes.store(mv, t, localSlot[i]);
+        } else if (t.isReference()) {
+            mv.visitVarInsn(ALOAD, frameRefsSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitMethodInsn(INVOKESTATIC, FRAME, "set", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
+        } else {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitMethodInsn(INVOKESTATIC, FRAME, "set", "(" + JvmTypes.desc(t) + "[JI)V", false);
+        }
+    }
+
+    /** Calls the piece for {@code region} and branches on its exit code. */
+    private void callPiece(Split.Region region) {
+        materialize();
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, frameRefsSlot);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitMethodInsn(INVOKESTATIC, gen.className, pieceName(funcIdx, region), pieceDesc(gen), false);
+        int code = tempBase;
+        maxLocals = Math.max(maxLocals, code + 1);
+        mv.visitVarInsn(ISTORE, code);
+        if (gen.memoryCanGrow) {
+            reloadMemory();
+        }
+        Ctl[] snapshot = new Ctl[cn];
+        for (int i = 0; i < cn; i++) {
+            snapshot[i] = ctl[i].externalCopy();
+        }
+        gen.queuePiece(new PendingPiece(funcIdx, plan, region, snapshot));
+        Label next = new Label();
+        if (!region.exits.isEmpty()) {
+            int[] keys = new int[region.exits.size()];
+            Label[] stubs = new Label[keys.length];
+            int k = 0;
+            for (int e : region.exits) {
+                keys[k] = e;
+                stubs[k++] = new Label();
+            }
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitLookupSwitchInsn(next, keys, stubs);
+            for (int j = 0; j < keys.length; j++) {
+                mv.visitLabel(stubs[j]);
+                Ctl target = label(keys[j] - 1);
+                ValType[] arity = target.kind == LOOP ? target.params : target.results;
+                int saved = tn;
+                if (arity.length > 0) {
+                    loadResults(Arrays.asList(arity));
+                }
+                branch(target, false);
+                tn = saved;
+            }
+        }
+        mv.visitLabel(next);
+        if (!region.fallsThrough) {
+            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+            mv.visitInsn(ATHROW);
+            markUnreachable();
+        }
+    }
+
+    /** Leaves a piece for label {@code c} of its caller: the carried values to the buffer, the exit code. */
+    private void exitPiece(Ctl c) {
+        ValType[] arity = c.kind == LOOP ? c.params : c.results;
+        if (c.kind == LOOP) {
+            chargeBackEdge(loopWeight(c));
+        }
+        if (arity.length > 0) {
+            storeResults(Arrays.asList(arity));
+        }
+        JvmTypes.iconst(mv, 1 + externals.length - 1 - c.index);
+        mv.visitInsn(IRETURN);
     }
 
     private static boolean usesMemory(Opcode op) {
@@ -328,6 +616,10 @@ final class FunctionCompiler implements Opcodes {
         c.base = tn - params.length;
         c.label = new Label();
         c.loopInstr = instr;
+        c.index = cn;
+        if (recorder != null) {
+            c.id = recorder.ctlStart(cn == 0 ? -1 : ctl[cn - 1].id, cn, kind == FUNCTION ? -1 : curPos);
+        }
         ctl[cn++] = c;
         return c;
     }
@@ -355,7 +647,7 @@ final class FunctionCompiler implements Opcodes {
 
     /** Whether a branch to {@code c} from here is a plain jump: a block or if, with nothing to drop. */
     private boolean isPlain(Ctl c) {
-        return (c.kind == BLOCK || c.kind == IF) && tn - c.results.length == c.base;
+        return !c.external && (c.kind == BLOCK || c.kind == IF) && tn - c.results.length == c.base;
     }
 
     private int loopWeight(Ctl c) {
@@ -364,6 +656,15 @@ final class FunctionCompiler implements Opcodes {
 
     /** Emits an unconditional branch to {@code c}; the type stack is left as it is. */
     private void branch(Ctl c) {
+        branch(c, true);
+    }
+
+    /** A branch; {@code charge} false when a piece charged the loop back-edge already. */
+    private void branch(Ctl c, boolean charge) {
+        if (c.external) {
+            exitPiece(c);
+            return;
+        }
         if (c.kind == FUNCTION) {
             emitReturn();
             return;
@@ -371,7 +672,9 @@ final class FunctionCompiler implements Opcodes {
         ValType[] arity = c.kind == LOOP ? c.params : c.results;
         dropBelow(c.base, arity.length);
         if (c.kind == LOOP) {
-            chargeBackEdge(loopWeight(c));
+            if (charge) {
+                chargeBackEdge(loopWeight(c));
+            }
         } else {
             c.branched = true;
         }
@@ -447,6 +750,10 @@ final class FunctionCompiler implements Opcodes {
 
     /** Returns the function's results, the top values of the stack. */
     private void emitReturn() {
+        if (piece != null) {
+            exitPiece(ctl[0]);
+            return;
+        }
         List<ValType> results = type.results();
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);
@@ -503,6 +810,9 @@ final class FunctionCompiler implements Opcodes {
 
     private void end() {
         Ctl c = ctl[--cn];
+        if (recorder != null) {
+            recorder.ctlEnd(c.id);
+        }
         if (c.kind == FUNCTION) {
             if (!c.unreachable) {
                 emitReturn();
@@ -589,6 +899,7 @@ final class FunctionCompiler implements Opcodes {
                 }
                 mv.visitLabel(c.elseLabel);
                 c.elseLabel = null;
+                c.arm++;
                 tn = c.base;
                 push(c.params);
                 c.unreachable = false;
@@ -598,10 +909,12 @@ final class FunctionCompiler implements Opcodes {
                 end();
                 return;
             case BR:
+                record(label(r.index()));
                 branch(label(r.index()));
                 markUnreachable();
                 return;
             case BR_IF:
+                record(label(r.index()));
                 brIf(label(r.index()));
                 return;
             case BR_TABLE:
@@ -609,6 +922,7 @@ final class FunctionCompiler implements Opcodes {
                 markUnreachable();
                 return;
             case RETURN:
+                record(ctl[0]);
                 emitReturn();
                 markUnreachable();
                 return;
@@ -658,10 +972,17 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
+    private void record(Ctl target) {
+        if (recorder != null) {
+            recorder.branch(curPos, target.id);
+        }
+    }
+
     private void brTable(CodeReader r) {
         pop();
         int n = r.labelCount() + 1;
         if (n == 1) {
+            record(label(r.index()));
             mv.visitInsn(POP);
             branch(label(r.index()));
             return;
@@ -671,6 +992,7 @@ final class FunctionCompiler implements Opcodes {
         for (int i = 0; i < n; i++) {
             int depth = i < n - 1 ? r.label(i) : r.index();
             Ctl c = label(depth);
+            record(c);
             if (isPlain(c)) {
                 targets[i] = c.label;
                 c.branched = true;
@@ -802,20 +1124,29 @@ final class FunctionCompiler implements Opcodes {
         switch (op) {
             case LOCAL_GET: {
                 ValType t = localType[r.index()];
-                JvmTypes.load(mv, t, localSlot[r.index()]);
+                if (recorder != null) {
+                    recorder.local(curPos, r.index(), false);
+                }
+                loadLocal(r.index());
                 push(t);
                 return;
             }
             case LOCAL_SET: {
                 ValType t = localType[r.index()];
+                if (recorder != null) {
+                    recorder.local(curPos, r.index(), true);
+                }
                 pop();
-                JvmTypes.store(mv, t, localSlot[r.index()]);
+                storeLocal(r.index());
                 return;
             }
             case LOCAL_TEE: {
                 ValType t = localType[r.index()];
+                if (recorder != null) {
+                    recorder.local(curPos, r.index(), true);
+                }
                 mv.visitInsn(JvmTypes.size(t) == 2 ? DUP2 : DUP);
-                JvmTypes.store(mv, t, localSlot[r.index()]);
+                storeLocal(r.index());
                 return;
             }
             case GLOBAL_GET: {
