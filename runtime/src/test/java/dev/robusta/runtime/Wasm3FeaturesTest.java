@@ -270,4 +270,48 @@ class Wasm3FeaturesTest {
         assertEquals(11, inst.function("f").callInt(0));
         assertEquals(0, inst.function("f").callInt(1));
     }
+
+    @Test
+    void wideArithmetic_128BitAddSubAndWideProducts() {
+        RuntimeConfig all = RuntimeConfig.DEFAULT.withFeatures(Features.ALL);
+        Function add = Instructions.ofConfig(I64_ADD128, List.of(I64, I64, I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {0, 1}, add.call(-1, 0, 1, 0), "carry into the high half");
+        Function sub = Instructions.ofConfig(I64_SUB128, List.of(I64, I64, I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {-1, -1}, sub.call(0, 0, 1, 0), "borrow from the high half");
+        Function mulU = Instructions.ofConfig(I64_MUL_WIDE_U, List.of(I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {1, -2}, mulU.call(-1, -1), "(2^64-1)^2 = 2^128 - 2^65 + 1");
+        Function mulS = Instructions.ofConfig(I64_MUL_WIDE_S, List.of(I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {1, 0}, mulS.call(-1, -1), "(-1)(-1) = 1");
+        assertArrayEqualsLongs(new long[] {Long.MIN_VALUE, -1}, mulS.call(Long.MIN_VALUE, 1), "sign-extended");
+    }
+
+    private static void assertArrayEqualsLongs(long[] expected, long[] actual, String message) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, message);
+    }
+
+    /** On the interpreter: the compiler engine does not handle custom page sizes yet. */
+    @Test
+    void customPageSizes_onePageIsOneByte() {
+        WasmBuilder b = new WasmBuilder();
+        b.m.memories().add(new MemoryType(Limits.of(3, 10), 0));
+        int size = b.func(type(List.of(), List.of(I32)), w -> w.op(MEMORY_SIZE).u8(0));
+        int grow = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(MEMORY_GROW).u8(0);
+        });
+        int load = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_LOAD8_U).memarg(0, 0, 0);
+        });
+        Instance inst = b.exportFunc("size", size).exportFunc("grow", grow).exportFunc("load", load)
+                .export("mem", ExternKind.MEMORY, 0)
+                .build(RuntimeConfig.DEFAULT.withFeatures(Features.ALL).withEngine(EngineKind.INTERPRETER)).instantiate();
+        assertEquals(3, inst.function("size").callInt());
+        assertEquals(0, inst.function("load").callInt(2));
+        assertThrows(TrapException.class, () -> inst.function("load").callInt(3));
+        assertEquals(3, inst.function("grow").callInt(4));
+        assertEquals(7, inst.memory("mem").byteSize());
+        assertEquals(-1, inst.function("grow").callInt(4), "the declared maximum is 10 one-byte pages");
+        assertEquals(0, inst.memory("mem").type().pageSizeLog2());
+    }
 }

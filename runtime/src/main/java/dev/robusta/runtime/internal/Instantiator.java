@@ -73,6 +73,13 @@ public final class Instantiator {
         code.prepared().createFunctions(instance, functions);
         for (Global g : m.globals()) {
             GlobalInstance global = new GlobalInstance(g.type());
+            int ht = g.type().valType().heapType();
+            if (g.type().valType().isReference() && ht >= 0) {
+                Object composite = m.types().get(ht).compositeType();
+                global.concreteHeapKind = composite instanceof dev.robusta.wasm.FuncType ? dev.robusta.wasm.ValType.HT_FUNC
+                        : composite instanceof dev.robusta.wasm.StructType ? dev.robusta.wasm.ValType.HT_STRUCT
+                        : dev.robusta.wasm.ValType.HT_ARRAY;
+            }
             ConstantExpressions.Value v = ConstantExpressions.evaluate(g.init(), instance, features);
             global.value = v.lo();
             global.hi = v.hi();

@@ -9,6 +9,7 @@ import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.LinkException;
 import dev.robusta.wasm.MemoryType;
 import dev.robusta.wasm.TableType;
+import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
 
 import java.util.List;
@@ -82,6 +83,10 @@ final class Linker {
                 if (m.is64 != expected.limits().is64()) {
                     return "expected " + (expected.limits().is64() ? "i64" : "i32") + " addresses";
                 }
+                if (m.pageSizeLog2() != expected.pageSizeLog2()) {
+                    return "expected pages of " + (1L << expected.pageSizeLog2()) + " bytes, got "
+                            + (1L << m.pageSizeLog2());
+                }
                 return limits(expected.limits(), m.size(), m.maximum());
             }
             case GLOBAL: {
@@ -89,8 +94,15 @@ final class Linker {
                 if (!(value instanceof GlobalInstance)) {
                     return "expected a global, got " + describe(value);
                 }
-                GlobalType actual = ((GlobalInstance) value).type();
-                return actual.equals(expected) ? null : "expected " + describe(expected) + ", got " + describe(actual);
+                GlobalInstance global = (GlobalInstance) value;
+                GlobalType actual = global.type();
+                ValType sub = actual.valType();
+                if (global.concreteHeapKind != 0 && !expected.valType().isConcreteReference()) {
+                    sub = ValType.ref(sub.isNullable(), global.concreteHeapKind);
+                }
+                boolean matches = actual.mutable() == expected.mutable() && (actual.valType().equals(expected.valType())
+                        || !expected.mutable() && isSubtype(sub, expected.valType()));
+                return matches ? null : "expected " + describe(expected) + ", got " + describe(actual);
             }
             case TAG: {
                 FuncType expected = code.funcType(((dev.robusta.wasm.TagType) imp.type()).typeIdx());
@@ -102,6 +114,42 @@ final class Linker {
             }
             default:
                 return "cannot import a " + imp.kind().text();
+        }
+    }
+
+    /**
+     * Reference subtyping between abstract heap types (an immutable global may be imported at a supertype):
+     * non-null below nullable, and the bottom types ({@code none}, {@code nofunc}, {@code noextern},
+     * {@code noexn}) and {@code i31}/{@code struct}/{@code array}/{@code eq} below their hierarchy's top.
+     * Types given by a type index are only equal to themselves here: their definitions belong to different
+     * modules.
+     */
+    static boolean isSubtype(ValType sub, ValType sup) {
+        if (sub.equals(sup)) {
+            return true;
+        }
+        if (!sub.isReference() || !sup.isReference() || (sub.isNullable() && !sup.isNullable())) {
+            return false;
+        }
+        int a = sub.heapType();
+        int b = sup.heapType();
+        if (a == b) {
+            return true;
+        }
+        if (!ValType.isAbstractHeapType(a) || !ValType.isAbstractHeapType(b)) {
+            return false;
+        }
+        switch (b) {
+            case ValType.HT_FUNC: return a == ValType.HT_NOFUNC;
+            // a type index here was mapped to its abstract supertype by the caller
+            case ValType.HT_EXTERN: return a == ValType.HT_NOEXTERN;
+            case ValType.HT_EXN: return a == ValType.HT_NOEXN;
+            case ValType.HT_ANY: return a == ValType.HT_EQ || a == ValType.HT_I31 || a == ValType.HT_STRUCT
+                    || a == ValType.HT_ARRAY || a == ValType.HT_NONE;
+            case ValType.HT_EQ: return a == ValType.HT_I31 || a == ValType.HT_STRUCT || a == ValType.HT_ARRAY
+                    || a == ValType.HT_NONE;
+            case ValType.HT_I31: case ValType.HT_STRUCT: case ValType.HT_ARRAY: return a == ValType.HT_NONE;
+            default: return false;
         }
     }
 

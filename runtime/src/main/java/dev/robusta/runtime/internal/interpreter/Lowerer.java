@@ -696,10 +696,10 @@ public final class Lowerer {
                 return;
             case MEMORY_SIZE:
                 push(ValType.I32);
-                emit(Op.MEMORY_SIZE, memory(r.index()));
+                emit(Op.MEMORY_SIZE, r.index());
                 return;
             case MEMORY_GROW:
-                emit(Op.MEMORY_GROW, memory(r.index()));
+                emit(Op.MEMORY_GROW, r.index());
                 return;
             case I32_CONST:
                 push(ValType.I32);
@@ -735,10 +735,6 @@ public final class Lowerer {
         }
     }
 
-    private int memory(int memIdx) {
-        return memIdx;
-    }
-
     private boolean is64(int memIdx) {
         return m.memoryType(memIdx).limits().is64();
     }
@@ -747,18 +743,18 @@ public final class Lowerer {
         switch (op) {
             case MEMORY_INIT:
                 pop(3);
-                emit(Op.MEMORY_INIT, r.index(), memory(r.index2()));
+                emit(Op.MEMORY_INIT, r.index(), r.index2());
                 return;
             case DATA_DROP:
                 emit(Op.DATA_DROP, r.index());
                 return;
             case MEMORY_COPY:
                 pop(3);
-                emit(Op.MEMORY_COPY, memory(r.index()), memory(r.index2()));
+                emit(Op.MEMORY_COPY, r.index(), r.index2());
                 return;
             case MEMORY_FILL:
                 pop(3);
-                emit(Op.MEMORY_FILL, memory(r.index()));
+                emit(Op.MEMORY_FILL, r.index());
                 return;
             case TABLE_INIT:
                 pop(3);
@@ -809,7 +805,7 @@ public final class Lowerer {
                     emit((int) r.memOffset(), (int) (r.memOffset() >>> 32));
                     return;
                 }
-                if (memory(r.memIdx()) != 0) {
+                if (r.memIdx() != 0) {
                     emit(Op.MEM_OTHER, op.code(), r.memIdx());
                     emit(memOffset(r));
                     return;
@@ -824,6 +820,8 @@ public final class Lowerer {
             }
         } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() < 8) {
             emit(Op.TRUNC_SAT_BASE + op.code());
+        } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() >= 0x13 && op.code() <= 0x16) {
+            emit(Op.WIDE_BASE + op.code() - 0x13);
         } else {
             throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
         }
@@ -902,11 +900,11 @@ public final class Lowerer {
         switch (op.immKind()) {
             case MEMARG:
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(0, memory(r.memIdx()));
+                emit(0, r.memIdx());
                 return;
             case MEMARG_LANE:
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(r.lane(), memory(r.memIdx()));
+                emit(r.lane(), r.memIdx());
                 return;
             case LANE:
                 emit(Op.SIMD_IMM, op.code(), r.index());

@@ -640,11 +640,9 @@ public final class Machine {
                                 sp -= 2;
                                 MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
                                 break;
-                            case Op.MEMORY_SIZE: {
-                                int m = code[pc++];
-                                s[sp++] = (m == 0 ? mem : inst.memories[m].bytes).length >>> 16;
+                            case Op.MEMORY_SIZE:
+                                s[sp++] = inst.memories[code[pc++]].size();
                                 break;
-                            }
                             case Op.MEMORY_GROW:
                                 s[sp - 1] = inst.memories[code[pc++]].growBy(s[sp - 1]);
                                 mem = memory.bytes;

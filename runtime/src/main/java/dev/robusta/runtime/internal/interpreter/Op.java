@@ -116,6 +116,8 @@ final class Op {
     // ---- 0x45..0xC4: the numeric instructions, by their WebAssembly opcode ----
     /** 0xC5 + n: the saturating truncation 0xFC n (n = 0..7). */
     static final int TRUNC_SAT_BASE = 0xC5;
+    /** 0x104 + n: the wide-arithmetic instruction 0xFC 0x13 + n (n = 0..3). */
+    static final int WIDE_BASE = 0x104;
 
     // ---- references ----
     static final int REF_NULL = 0xD0;
