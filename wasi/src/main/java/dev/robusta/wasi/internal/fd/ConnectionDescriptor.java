@@ -67,7 +67,10 @@ public final class ConnectionDescriptor extends SocketDescriptor {
         boolean peek = (riflags & RiFlags.RECV_PEEK) != 0;
         boolean waitAll = (riflags & RiFlags.RECV_WAITALL) != 0 && !nonblocking();
         if (peek) {
-            fillTo(waitAll ? len : 1);
+            if (pendingLen < len && !eof && error == null) {
+                readAhead(len - pendingLen); // what has come already, without waiting
+            }
+            fillTo(waitAll ? len : 1, len);
             if (pendingLen == 0 && error != null) {
                 IOException e = error;
                 error = null;
@@ -84,12 +87,14 @@ public final class ConnectionDescriptor extends SocketDescriptor {
             throw e;
         }
         ByteBuffer bb = ByteBuffer.wrap(buf, off + total, len - total);
-        while (bb.hasRemaining() && !eof && error == null && (total == 0 || waitAll)) {
+        while (bb.hasRemaining() && !eof && error == null) {
             int n = channel.read(bb);
             if (n > 0) {
                 total += n;
             } else if (n < 0) {
                 eof = true;
+            } else if (total > 0 && !waitAll) {
+                break; // nothing more has come yet
             } else if (nonblocking()) {
                 if (total == 0) {
                     throw Errno.EAGAIN.exception("no data");
@@ -112,13 +117,13 @@ public final class ConnectionDescriptor extends SocketDescriptor {
     }
 
     /**
-     * Buffers until at least {@code want} bytes are pending or the stream ended, waiting unless
-     * non-blocking (then {@code EAGAIN} when nothing at all is pending).
+     * Buffers until at least {@code want} bytes (reading up to {@code max}) are pending or the stream ended,
+     * waiting unless non-blocking (then {@code EAGAIN} when nothing at all is pending).
      */
-    private void fillTo(int want) throws IOException {
+    private void fillTo(int want, int max) throws IOException {
         while (pendingLen < want && !eof && error == null) {
-            int n = readAhead(want - pendingLen);
-            if (n == 0) {
+            int n = readAhead(max - pendingLen);
+            if (n == 0 && !eof && error == null) {
                 if (nonblocking()) {
                     if (pendingLen == 0) {
                         throw Errno.EAGAIN.exception("no data");

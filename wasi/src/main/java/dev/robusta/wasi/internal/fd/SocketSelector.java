@@ -62,7 +62,7 @@ public final class SocketSelector implements AutoCloseable {
             } else if (timeoutNanos == Long.MAX_VALUE) {
                 sel.select();
             } else {
-                sel.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                sel.select(Math.max(1, timeoutNanos / 1_000_000 + (timeoutNanos % 1_000_000 == 0 ? 0 : 1)));
             }
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i].isValid() && sel.selectedKeys().contains(keys[i])) {

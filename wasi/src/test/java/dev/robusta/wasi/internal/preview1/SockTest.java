@@ -280,6 +280,38 @@ class SockTest {
     }
 
     @Test
+    void sockRecv_peekOnANonBlockingConnection_seesTheEndOfTheStream() throws IOException {
+        WasiHarness h = listening();
+        Socket client = connect(h);
+        int fd = accept(h, FdFlags.NONBLOCK);
+        h.iovec(IOVS, 1024, 10);
+        assertEquals(Errno.EAGAIN, h.call("sock_recv", fd, IOVS, 1, RiFlags.RECV_PEEK, SIZE, ROFLAGS));
+        send(client, "last");
+        client.close();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Errno e;
+        while (true) { // the bytes, then the end (0 bytes), not EAGAIN
+            e = h.call("sock_recv", fd, IOVS, 1, RiFlags.RECV_PEEK, SIZE, ROFLAGS);
+            if (e == Errno.SUCCESS && h.i32(SIZE) == 4) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "no data after 10 s: " + e);
+        }
+        assertEquals("last", recv(h, fd, 10, 0));
+        while (true) {
+            e = h.call("sock_recv", fd, IOVS, 1, RiFlags.RECV_PEEK, SIZE, ROFLAGS);
+            if (e == Errno.SUCCESS) {
+                break;
+            }
+            assertEquals(Errno.EAGAIN, e);
+            assertTrue(System.nanoTime() < deadline, "no end of stream after 10 s");
+        }
+        assertEquals(0, h.i32(SIZE));
+        assertEquals(Errno.SUCCESS, h.call("sock_recv", fd, IOVS, 1, RiFlags.RECV_PEEK, SIZE, ROFLAGS));
+        assertEquals(0, h.i32(SIZE));
+    }
+
+    @Test
     void sockRecv_errors() throws IOException {
         Pair p = connected();
         WasiHarness h = h(p);
