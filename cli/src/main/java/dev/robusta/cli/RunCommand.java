@@ -12,6 +12,8 @@ import dev.robusta.wasm.ExternKind;
 import dev.robusta.wasm.Features;
 import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.ValType;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +42,8 @@ import picocli.CommandLine.Spec;
             "Without --invoke, the module is instantiated (which runs its start function) and its `_start` "
                     + "export, if any, is called. A module that imports WASI (wasi_snapshot_preview1 or "
                     + "wasi_unstable) gets it: ARGS are its arguments after its file name, it sees only the "
-                    + "directories given with --dir and the variables given with --env, and its standard streams "
-                    + "are robusta's.",
+                    + "directories given with --dir, the listening sockets given with --tcplisten and the "
+                    + "variables given with --env, and its standard streams are robusta's.",
             "",
             "With --invoke FUNC, the exported function FUNC is called with ARGS converted to its parameter "
                     + "types (integers in decimal or 0x hexadecimal; floats in decimal or hexadecimal, inf, nan), "
@@ -72,12 +74,22 @@ final class RunCommand implements Callable<Integer> {
                     + "Repeatable.")
     List<String> dirs = new ArrayList<>();
 
+    @Option(names = "--tcplisten", paramLabel = "HOST:PORT",
+            description = "Give a WASI program a TCP socket listening on HOST:PORT (IPv6 as [ADDR]:PORT), from "
+                    + "which it accepts connections, as wasmtime's --tcplisten. The sockets take descriptors "
+                    + "3, 4, ... in the order given, before the directories of --dir (as in wasmtime), and "
+                    + "start non-blocking. Repeatable.")
+    List<String> tcpListen = new ArrayList<>();
+
     @Option(names = "--env", paramLabel = "NAME[=VALUE]",
             description = "Give a WASI program the environment variable NAME, with VALUE or else robusta's own "
                     + "value (none if it has none). Repeatable.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--trace-wasi", description = "Log every WASI call and its result to standard error.")
+    @Option(names = "--trace-wasi",
+            description = "Log every WASI call to standard error, one line as it returns (its arguments, its errno "
+                    + "and its duration), and when the program ends a summary: calls, errors and total time per "
+                    + "function.")
     boolean traceWasi;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
@@ -131,9 +143,10 @@ final class RunCommand implements Callable<Integer> {
         engine.require();
         RuntimeConfig config = config();
         List<Preopen> preopens = preopens();
+        List<InetSocketAddress> listens = listens();
         Module module = ModuleFile.read(file).compile(config);
         Optional<WasiVersion> version = WasiVersion.detect(module);
-        try (Wasi wasi = version.isPresent() ? wasi(version.get(), preopens) : null) {
+        try (Wasi wasi = version.isPresent() ? wasi(version.get(), listens, preopens) : null) {
             Instance instance = module.instantiate(wasi == null ? Imports.EMPTY : wasi.importObject());
             if (invoke != null) {
                 if (wasi != null && exportsFunction(module, "_initialize") && !exportsFunction(module, "_start")) {
@@ -148,9 +161,9 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * The WASI the options describe: the arguments (the module's file name, then ARGS), the environment, the
-     * preopened directories, robusta's standard streams.
+     * listening sockets then the preopened directories (wasmtime's order), robusta's standard streams.
      */
-    private Wasi wasi(WasiVersion version, List<Preopen> preopens) {
+    private Wasi wasi(WasiVersion version, List<InetSocketAddress> listens, List<Preopen> preopens) {
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         argv.addAll(args);
@@ -165,6 +178,9 @@ final class RunCommand implements Callable<Integer> {
                     wasi.env(variable, System.getenv(variable));
                 }
             }
+            for (InetSocketAddress address : listens) {
+                wasi.tcpListen(address);
+            }
             for (Preopen p : preopens) {
                 wasi.preopen(p.guest(), p.host());
             }
@@ -174,7 +190,49 @@ final class RunCommand implements Callable<Integer> {
         if (traceWasi) {
             wasi.trace(io.err());
         }
-        return wasi.build();
+        try {
+            return wasi.build();
+        } catch (UncheckedIOException e) {
+            throw new CommandException("--tcplisten: " + e.getMessage());
+        }
+    }
+
+    /**
+     * An address of {@code --tcplisten}: {@code HOST:PORT} or {@code [IPV6]:PORT}, the host resolved.
+     *
+     * @throws IllegalArgumentException when it is not of that form, the port is not in 0..65535 or the host
+     *         is unknown
+     */
+    static InetSocketAddress parseListen(String text) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon) : "";
+        String port = colon > 0 ? text.substring(colon + 1) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        } else if (host.indexOf(':') >= 0) {
+            host = ""; // an IPv6 address needs brackets
+        }
+        if (host.isEmpty() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("--tcplisten expects HOST:PORT or [IPV6]:PORT, not '" + text + "'");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(port));
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--tcplisten " + text + ": unknown host '" + host + "'");
+        }
+        return address;
+    }
+
+    /** The addresses of {@code --tcplisten}, checked before anything is compiled. */
+    private List<InetSocketAddress> listens() {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String text : tcpListen) {
+            try {
+                addresses.add(parseListen(text));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+        return addresses;
     }
 
     /** A directory given with {@code --dir}: the host directory and the guest's path for it. */

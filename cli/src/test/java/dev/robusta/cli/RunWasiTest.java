@@ -150,8 +150,21 @@ class RunWasiTest {
         String file = program("exit.wat", "  (func (export \"_start\") (call $proc_exit (i32.const 0)))");
         Result r = run("run", "--trace-wasi", file);
         assertEquals(0, r.exitCode());
-        assertTrue(r.err().startsWith("==> wasi_snapshot_preview1.proc_exit("), r.err());
+        assertTrue(r.err().matches("wasi_snapshot_preview1\\.proc_exit\\(rval=0\\) = exit\\(0\\) \\d+\\.\\d+(us|ms)\n"
+                + "WASI calls \\(wasi_snapshot_preview1\\):\n"
+                + "function +calls +errors +total\\(us\\)\n"
+                + "proc_exit +1 +0 +\\d+\\.\\d\n"
+                + "total +1 +0 +\\d+\\.\\d\n"), r.err());
         assertEquals("", run("run", file).err());
+    }
+
+    @Test
+    void traceWasi_afterATrap_stillSummarizes() {
+        String file = program("trap.wat", "  (func (export \"_start\") (call $write (i32.const 0) (i32.const 0)) unreachable)");
+        Result r = run("run", "--trace-wasi", file);
+        assertEquals(134, r.exitCode());
+        assertTrue(r.err().matches("(?s)wasi_snapshot_preview1\\.fd_write\\(fd=1,[^\n]*\\) = SUCCESS [^\n]+\n"
+                + "WASI calls .*\nfd_write +1 +0 .*robusta: trap: unreachable.*"), r.err());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * The values a module's imports are resolved from: a two-level map from module name and field name to a
- * {@link Function}, {@link Memory}, {@link Table} or {@link Global}. Immutable; build one with
+ * {@link Function}, {@link Memory}, {@link Table}, {@link Global} or {@link Tag}. Immutable; build one with
  * {@link #builder()}.
  *
  * <pre>{@code
@@ -93,6 +93,10 @@ public final class Imports {
             return add(module, name, global);
         }
 
+        public Builder tag(String module, String name, Tag tag) {
+            return add(module, name, tag);
+        }
+
         /** Every export of {@code instance}, under the module name {@code module}. */
         public Builder instance(String module, Instance instance) {
             instance.exports().forEach((name, value) -> add(module, name, value));
@@ -102,15 +106,15 @@ public final class Imports {
         /**
          * A value of any kind.
          *
-         * @throws IllegalArgumentException when it is not a {@link Function}, {@link Memory}, {@link Table}
-         *         or {@link Global}
+         * @throws IllegalArgumentException when it is not a {@link Function}, {@link Memory}, {@link Table},
+         *         {@link Global} or {@link Tag}
          */
         public Builder add(String module, String name, Object value) {
             Objects.requireNonNull(module, "module");
             Objects.requireNonNull(name, "name");
             if (!(value instanceof Function || value instanceof Memory || value instanceof Table
-                    || value instanceof Global)) {
-                throw new IllegalArgumentException("not a function, memory, table or global: " + value);
+                    || value instanceof Global || value instanceof Tag)) {
+                throw new IllegalArgumentException("not a function, memory, table, global or tag: " + value);
             }
             values.computeIfAbsent(module, m -> new LinkedHashMap<>()).put(name, value);
             return this;

@@ -42,7 +42,7 @@ public interface Instance {
     Global global(String name);
 
     /**
-     * The export {@code name}: a {@link Function}, {@link Memory}, {@link Table} or {@link Global}.
+     * The export {@code name}: a {@link Function}, {@link Memory}, {@link Table}, {@link Global} or {@link Tag}.
      *
      * @throws IllegalArgumentException when there is no such export
      */

@@ -24,6 +24,18 @@ final class Instructions {
         return b.exportFunc("f", f).instantiate().function("f");
     }
 
+    /** {@code local.get 0 ... local.get n-1 op} with any results, compiled under {@code config}. */
+    static Function ofConfig(Opcode op, List<ValType> params, List<ValType> results, RuntimeConfig config) {
+        WasmBuilder b = new WasmBuilder();
+        int f = b.func(WasmBuilder.type(params, results), w -> {
+            for (int i = 0; i < params.size(); i++) {
+                w.op(LOCAL_GET).u32(i);
+            }
+            w.op(op);
+        });
+        return b.exportFunc("f", f).build(config).instantiate().function("f");
+    }
+
     static long f32(float v) {
         return Float.floatToRawIntBits(v);
     }

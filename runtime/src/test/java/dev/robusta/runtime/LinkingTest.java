@@ -95,6 +95,19 @@ class LinkingTest {
     }
 
     @Test
+    void immutableGlobalImport_acceptsASubtype_mutableNeedsEquality() {
+        Function f = Function.of(type(List.of(), List.of()), (c, a) -> HostFunction.NO_RESULTS);
+        dev.robusta.wasm.ValType nonNullFunc = dev.robusta.wasm.ValType.ref(false, dev.robusta.wasm.ValType.HT_FUNC);
+        Module immutable = importing(b -> b.importGlobal("env", "g", FUNCREF, false));
+        immutable.instantiate(Imports.builder().global("env", "g", Global.create(new GlobalType(nonNullFunc, false), f)).build());
+        Module mutable = importing(b -> b.importGlobal("env", "g", FUNCREF, true));
+        assertLinkError("incompatible import type", mutable, Imports.builder()
+                .global("env", "g", Global.create(new GlobalType(nonNullFunc, true), f)).build());
+        assertLinkError("incompatible import type", immutable, Imports.builder()
+                .global("env", "g", Global.create(new GlobalType(EXTERNREF, false), null)).build());
+    }
+
+    @Test
     void registeredInstance_sharesFunctionsMemoryAndMutableGlobals() {
         WasmBuilder lib = new WasmBuilder();
         lib.memory(Limits.of(1));

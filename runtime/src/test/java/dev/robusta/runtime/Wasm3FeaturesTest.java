@@ -60,15 +60,67 @@ class Wasm3FeaturesTest {
     }
 
     @Test
-    void memory64_isRejectedAtFirstCallNotMisread() {
+    void memory64_addressesAreU64AndNeverWrap() {
         WasmBuilder b = new WasmBuilder();
-        b.m.memories().add(new MemoryType(new Limits(1, 0, false, true, false)));
-        int f = b.func(type(List.of(), List.of(I32)), w -> {
-            w.op(I64_CONST).s64(0);
-            w.op(I32_LOAD).memarg(2, 0, 0);
+        b.m.memories().add(new MemoryType(new Limits(1, 3, true, true, false)));
+        int load = b.func(type(List.of(I64), List.of(I32)), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_LOAD8_U).memarg(0, 0, 1);
         });
-        Instance inst = b.exportFunc("f", f).build(V3).instantiate();
-        assertThrows(UnsupportedOperationException.class, () -> inst.function("f").callInt());
+        int store = b.func(type(List.of(I64, I32), List.of()), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_STORE).memarg(2, 0, 0);
+        });
+        int grow = b.func(type(List.of(I64), List.of(I64)), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(MEMORY_GROW).u32(0);
+        });
+        int fill = b.func(type(List.of(I64, I64), List.of()), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_CONST).s32(7);
+            w.op(LOCAL_GET).u32(1);
+            w.op(MEMORY_FILL).u32(0);
+        });
+        Instance inst = b.exportFunc("load", load).exportFunc("store", store).exportFunc("grow", grow)
+                .exportFunc("fill", fill).export("mem", ExternKind.MEMORY, 0).build(V3).instantiate();
+        inst.function("store").callVoid(100, 0x0102_0304);
+        assertEquals(3, inst.function("load").callInt(100));
+        assertEquals(Trap.OUT_OF_BOUNDS_MEMORY_ACCESS,
+                assertThrows(TrapException.class, () -> inst.function("load").callInt(0x1_0000_0000L + 99)).trap(),
+                "a 64-bit address is not truncated to 32 bits");
+        assertThrows(TrapException.class, () -> inst.function("load").callInt(-1));
+        assertThrows(TrapException.class, () -> inst.function("store").callVoid(0x7FFF_FFFF_FFFF_FFFFL, 0));
+        assertEquals(1L, inst.function("grow").callLong(1));
+        assertEquals(-1L, inst.function("grow").callLong(0x1_0000_0001L));
+        assertEquals(-1L, inst.function("grow").callLong(5));
+        inst.function("fill").callVoid(65536, 3);
+        assertEquals(0x0007_0707, inst.memory("mem").readInt(65536));
+        assertThrows(TrapException.class, () -> inst.function("fill").callVoid(0, 0x1_0000_0000L));
+        assertEquals(true, inst.memory("mem").type().limits().is64());
+        Memory plain = Memory.create(1, 3);
+        WasmBuilder importer = new WasmBuilder();
+        importer.m.addImport(new dev.robusta.wasm.Import("env", "m", new MemoryType(new Limits(1, 3, true, true, false))));
+        assertThrows(dev.robusta.wasm.LinkException.class, () -> importer.build(V3)
+                .instantiate(Imports.builder().memory("env", "m", plain).build()), "address types must match");
+    }
+
+    @Test
+    void table64_indicesAreU64() {
+        WasmBuilder b = new WasmBuilder();
+        b.m.tables().add(new dev.robusta.wasm.Table(new dev.robusta.wasm.TableType(ValType.FUNCREF,
+                new Limits(2, 0, false, true, false)), null));
+        int get = b.func(type(List.of(I64), List.of(I32)), w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(TABLE_GET).u32(0);
+            w.op(REF_IS_NULL);
+        });
+        int size = b.func(type(List.of(), List.of(I64)), w -> w.op(TABLE_SIZE).u32(0));
+        Instance inst = b.exportFunc("get", get).exportFunc("size", size).build(V3).instantiate();
+        assertEquals(1, inst.function("get").callInt(1));
+        assertEquals(2L, inst.function("size").callLong());
+        assertEquals(Trap.OUT_OF_BOUNDS_TABLE_ACCESS,
+                assertThrows(TrapException.class, () -> inst.function("get").callInt(0x1_0000_0000L)).trap());
     }
 
     /** count(n, acc) = n == 0 ? acc : return_call count(n - 1, acc + 1): a loop in constant frame depth. */
@@ -217,5 +269,49 @@ class Wasm3FeaturesTest {
         Instance inst = b.exportFunc("f", f).build(V3).instantiate();
         assertEquals(11, inst.function("f").callInt(0));
         assertEquals(0, inst.function("f").callInt(1));
+    }
+
+    @Test
+    void wideArithmetic_128BitAddSubAndWideProducts() {
+        RuntimeConfig all = RuntimeConfig.DEFAULT.withFeatures(Features.ALL);
+        Function add = Instructions.ofConfig(I64_ADD128, List.of(I64, I64, I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {0, 1}, add.call(-1, 0, 1, 0), "carry into the high half");
+        Function sub = Instructions.ofConfig(I64_SUB128, List.of(I64, I64, I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {-1, -1}, sub.call(0, 0, 1, 0), "borrow from the high half");
+        Function mulU = Instructions.ofConfig(I64_MUL_WIDE_U, List.of(I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {1, -2}, mulU.call(-1, -1), "(2^64-1)^2 = 2^128 - 2^65 + 1");
+        Function mulS = Instructions.ofConfig(I64_MUL_WIDE_S, List.of(I64, I64), List.of(I64, I64), all);
+        assertArrayEqualsLongs(new long[] {1, 0}, mulS.call(-1, -1), "(-1)(-1) = 1");
+        assertArrayEqualsLongs(new long[] {Long.MIN_VALUE, -1}, mulS.call(Long.MIN_VALUE, 1), "sign-extended");
+    }
+
+    private static void assertArrayEqualsLongs(long[] expected, long[] actual, String message) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, message);
+    }
+
+    /** On the interpreter: the compiler engine does not handle custom page sizes yet. */
+    @Test
+    void customPageSizes_onePageIsOneByte() {
+        WasmBuilder b = new WasmBuilder();
+        b.m.memories().add(new MemoryType(Limits.of(3, 10), 0));
+        int size = b.func(type(List.of(), List.of(I32)), w -> w.op(MEMORY_SIZE).u8(0));
+        int grow = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(MEMORY_GROW).u8(0);
+        });
+        int load = b.func(I32_TO_I32, w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_LOAD8_U).memarg(0, 0, 0);
+        });
+        Instance inst = b.exportFunc("size", size).exportFunc("grow", grow).exportFunc("load", load)
+                .export("mem", ExternKind.MEMORY, 0)
+                .build(RuntimeConfig.DEFAULT.withFeatures(Features.ALL).withEngine(EngineKind.INTERPRETER)).instantiate();
+        assertEquals(3, inst.function("size").callInt());
+        assertEquals(0, inst.function("load").callInt(2));
+        assertThrows(TrapException.class, () -> inst.function("load").callInt(3));
+        assertEquals(3, inst.function("grow").callInt(4));
+        assertEquals(7, inst.memory("mem").byteSize());
+        assertEquals(-1, inst.function("grow").callInt(4), "the declared maximum is 10 one-byte pages");
+        assertEquals(0, inst.memory("mem").type().pageSizeLog2());
     }
 }

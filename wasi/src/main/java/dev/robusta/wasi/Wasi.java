@@ -5,19 +5,29 @@ import dev.robusta.runtime.Imports;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Memory;
 import dev.robusta.wasi.internal.Abi;
+import dev.robusta.wasi.internal.CallTrace;
 import dev.robusta.wasi.internal.HostAdapter;
 import dev.robusta.wasi.internal.WasiContext;
+import dev.robusta.wasi.internal.abi.FdFlags;
 import dev.robusta.wasi.internal.abi.RightSets;
+import dev.robusta.wasi.internal.abi.Rights;
 import dev.robusta.wasi.internal.fd.DirectoryDescriptor;
 import dev.robusta.wasi.internal.fd.FdTable;
+import dev.robusta.wasi.internal.fd.ListenerDescriptor;
 import dev.robusta.wasi.internal.fd.OutputDescriptor;
+import dev.robusta.wasi.internal.fd.SocketSelector;
 import dev.robusta.wasi.internal.fd.StdinDescriptor;
 import dev.robusta.wasi.internal.preview1.Functions;
 import dev.robusta.wasm.ExitException;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +50,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The guest sees only what is given: the arguments, the environment, the standard streams (none by
- * default: empty input, discarded output) and the preopened directories, beneath which it cannot reach.
+ * default: empty input, discarded output), the preopened directories, beneath which it cannot reach, and
+ * the preopened listening sockets, from which it can accept connections (preview1 cannot open others).
  * A {@code Wasi} serves one instance; its descriptors belong to that instance. Guests are single-threaded,
  * and a {@code Wasi} is not made for calls from several threads at once.
  */
@@ -48,24 +59,43 @@ public final class Wasi implements AutoCloseable {
     private final WasiVersion version;
     private final boolean returnOnExit;
     private final WasiContext ctx;
+    private final SocketSelector sockets;
+    private final List<InetSocketAddress> listenAddresses;
     private boolean started;
 
     private Wasi(Builder b) {
         this.version = b.version;
         this.returnOnExit = b.returnOnExit;
         FdTable fds = new FdTable();
+        SocketSelector sockets = new SocketSelector();
         fds.insert(new StdinDescriptor(b.stdin));
         fds.insert(new OutputDescriptor(b.stdout));
         fds.insert(new OutputDescriptor(b.stderr));
-        for (Preopen p : b.preopens) {
-            long base = RightSets.DIRECTORY_BASE;
-            long inheriting = RightSets.DIRECTORY_INHERITING;
-            if (p.readOnly) {
-                base &= ~RightSets.MUTATING;
-                inheriting &= ~RightSets.MUTATING;
+        List<ServerSocketChannel> listeners = listen(b.preopens);
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        try {
+            int next = 0;
+            for (Object p : b.preopens) {
+                if (p instanceof DirPreopen) {
+                    fds.insert(directory((DirPreopen) p));
+                } else {
+                    ServerSocketChannel channel = listeners.get(next++);
+                    long base = RightSets.SOCKET_LISTENER;
+                    if (version != WasiVersion.PREVIEW1) {
+                        base &= ~Rights.SOCK_ACCEPT; // wasi_unstable has no such right (nor function)
+                    }
+                    addresses.add((InetSocketAddress) channel.getLocalAddress());
+                    fds.insert(new ListenerDescriptor(channel, sockets, base, RightSets.SOCKET_CONNECTION,
+                            FdFlags.NONBLOCK));
+                }
             }
-            fds.insert(new DirectoryDescriptor(p.host, p.host, p.guest, base, inheriting, 0));
+        } catch (IOException e) {
+            fds.closeAll();
+            closeQuietly(listeners);
+            throw new UncheckedIOException("cannot preopen a socket: " + e.getMessage(), e);
         }
+        this.listenAddresses = List.copyOf(addresses);
+        this.sockets = sockets;
         List<byte[]> args = new ArrayList<>();
         for (String a : b.args) {
             args.add(a.getBytes(StandardCharsets.UTF_8));
@@ -73,7 +103,62 @@ public final class Wasi implements AutoCloseable {
         List<byte[]> environ = new ArrayList<>();
         b.env.forEach((k, v) -> environ.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
         Abi abi = version == WasiVersion.PREVIEW1 ? Abi.PREVIEW1 : Abi.UNSTABLE;
-        this.ctx = new WasiContext(abi, args, environ, fds, b.trace);
+        CallTrace trace = b.trace == null ? null : new CallTrace(b.trace, abi.moduleName());
+        this.ctx = new WasiContext(abi, args, environ, fds, sockets, trace);
+    }
+
+    private static DirectoryDescriptor directory(DirPreopen p) {
+        long base = RightSets.DIRECTORY_BASE;
+        long inheriting = RightSets.DIRECTORY_INHERITING;
+        if (p.readOnly) {
+            base &= ~RightSets.MUTATING;
+            inheriting &= ~RightSets.MUTATING;
+        }
+        return new DirectoryDescriptor(p.host, p.host, p.guest, base, inheriting, 0);
+    }
+
+    /** The listening channel of every socket preopen, in order: given ones, or bound now for addresses. */
+    private static List<ServerSocketChannel> listen(List<Object> preopens) {
+        List<ServerSocketChannel> channels = new ArrayList<>();
+        for (Object p : preopens) {
+            if (p instanceof ServerSocketChannel) {
+                channels.add((ServerSocketChannel) p);
+            } else if (p instanceof InetSocketAddress) {
+                InetSocketAddress address = (InetSocketAddress) p;
+                ServerSocketChannel channel = null;
+                try {
+                    channel = ServerSocketChannel.open();
+                    channel.bind(address);
+                    channels.add(channel);
+                } catch (IOException e) {
+                    closeQuietly(channel == null ? channels : concat(channels, channel));
+                    throw new UncheckedIOException("cannot listen on " + format(address) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return channels;
+    }
+
+    private static List<ServerSocketChannel> concat(List<ServerSocketChannel> list, ServerSocketChannel one) {
+        List<ServerSocketChannel> all = new ArrayList<>(list);
+        all.add(one);
+        return all;
+    }
+
+    private static void closeQuietly(List<ServerSocketChannel> channels) {
+        for (ServerSocketChannel c : channels) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    /** {@code ip:port}, {@code [v6]:port} ({@code host:port} when unresolved). */
+    private static String format(InetSocketAddress a) {
+        String host = a.isUnresolved() ? a.getHostString() : a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     /** A builder with nothing given: no arguments, no environment, no stdio, no preopens, preview1. */
@@ -125,9 +210,12 @@ public final class Wasi implements AutoCloseable {
             return 0;
         } catch (ExitException e) {
             if (!returnOnExit) {
+                summarizeTrace();
                 System.exit(e.exitCode());
             }
             return e.exitCode();
+        } finally {
+            summarizeTrace();
         }
     }
 
@@ -161,10 +249,33 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Closes every descriptor the guest still has open (not the embedder's standard streams). */
+    /**
+     * The local address of each preopened listening socket, in descriptor order: with
+     * {@link Builder#tcpListen} on port 0, the port the system chose.
+     */
+    public List<InetSocketAddress> listenAddresses() {
+        return listenAddresses;
+    }
+
+    /**
+     * Closes every descriptor the guest still has open (its sockets too, preopened ones included; not the
+     * embedder's standard streams). With a trace, prints its summary if {@link #start} has not (a reactor).
+     */
     @Override
     public void close() {
+        summarizeTrace();
         ctx.fds().closeAll();
+        try {
+            sockets.close();
+        } catch (IOException ignored) {
+            // nothing useful to do at teardown
+        }
+    }
+
+    private void summarizeTrace() {
+        if (ctx.trace() != null) {
+            ctx.trace().summary();
+        }
     }
 
     private synchronized void claim() {
@@ -187,14 +298,15 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    private record Preopen(String guest, Path host, boolean readOnly) {
+    private record DirPreopen(String guest, Path host, boolean readOnly) {
     }
 
     /** Configures a {@link Wasi}. Not thread-safe; {@link #build()} copies what it holds. */
     public static final class Builder {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
-        private final List<Preopen> preopens = new ArrayList<>();
+        /** {@link DirPreopen}, {@link ServerSocketChannel} or {@link InetSocketAddress}, in order. */
+        private final List<Object> preopens = new ArrayList<>();
         private InputStream stdin = InputStream.nullInputStream();
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
@@ -242,7 +354,8 @@ public final class Wasi implements AutoCloseable {
 
         /**
          * Gives the guest the directory {@code hostPath} (of any {@link java.nio.file.FileSystem}) as
-         * {@code guestPath}, read-write. Preopens get descriptors 3, 4, ... in the order given.
+         * {@code guestPath}, read-write. Preopens (directories and sockets) get descriptors 3, 4, ... in the
+         * order given.
          */
         public Builder preopen(String guestPath, Path hostPath) {
             return preopen(guestPath, hostPath, false);
@@ -260,7 +373,46 @@ public final class Wasi implements AutoCloseable {
             if (!Files.isDirectory(hostPath)) {
                 throw new IllegalArgumentException("preopen " + guestPath + ": " + hostPath + " is not a directory");
             }
-            preopens.add(new Preopen(guestPath, hostPath.toAbsolutePath(), readOnly));
+            preopens.add(new DirPreopen(guestPath, hostPath.toAbsolutePath(), readOnly));
+            return this;
+        }
+
+        /**
+         * Gives the guest a TCP socket listening on {@code address}, bound by {@link #build()} (port 0: a
+         * port the system chooses, which {@link Wasi#listenAddresses()} tells), as wasmtime's
+         * {@code --tcplisten} does. The guest accepts connections with {@code sock_accept}. Like the
+         * preopened directories it takes the next descriptor in the order given; it starts with the
+         * {@code nonblock} fdflag, as in wasmtime (so {@code sock_accept} is {@code EAGAIN} until a
+         * connection waits: the guest polls, or clears the flag).
+         *
+         * <p>Note that wasi-libc looks for preopened directories from descriptor 3 up and stops at the
+         * first descriptor that is not one: give directories before sockets for a wasi-libc program to see
+         * both.
+         */
+        public Builder tcpListen(InetSocketAddress address) {
+            preopens.add(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
+         * Gives the guest {@code listener}, a bound {@link ServerSocketChannel}, as a preopened listening
+         * socket (see {@link #tcpListen}). The {@link Wasi} built takes it over: it puts it in
+         * non-blocking mode and closes it on {@link Wasi#close()}. A channel serves one {@code Wasi}.
+         *
+         * @throws IllegalArgumentException when the channel is closed or not bound
+         */
+        public Builder preopenSocket(ServerSocketChannel listener) {
+            Objects.requireNonNull(listener, "listener");
+            SocketAddress local;
+            try {
+                local = listener.getLocalAddress();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the socket is closed", e);
+            }
+            if (local == null) {
+                throw new IllegalArgumentException("the socket is not bound");
+            }
+            preopens.add(listener);
             return this;
         }
 
@@ -303,15 +455,23 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * Logs every WASI call and its errno to {@code trace} ({@code ==> module.fd_write(fd=1,...)} then
-         * {@code <== errno=SUCCESS}); null turns it off.
+         * Logs every WASI call to {@code trace}, one line when it returns, with its arguments, its errno and
+         * its duration ({@code wasi_snapshot_preview1.fd_write(fd=1,iovs=16,iovs_len=1,result.nwritten=24)
+         * = SUCCESS 21.4us}); and when the program ends ({@link Wasi#start} returns or throws, or
+         * {@link Wasi#close()} for a reactor) a summary: calls, errors and total time per function. Null
+         * turns it off.
          */
         public Builder trace(PrintStream trace) {
             this.trace = trace;
             return this;
         }
 
-        /** A new {@link Wasi} with this configuration. */
+        /**
+         * A new {@link Wasi} with this configuration.
+         *
+         * @throws UncheckedIOException when a socket of {@link #tcpListen} cannot be bound (the others are
+         *         closed again)
+         */
         public Wasi build() {
             return new Wasi(this);
         }

@@ -1,5 +1,6 @@
 package dev.robusta.wasi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Module;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -16,10 +18,16 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * C programs compiled to wasm32-wasi with clang and wasi-libc ({@code src/test/c}, rebuilt by
@@ -134,6 +142,53 @@ class CProgramsTest {
         assertEquals(1, r.exitCode());
         assertEquals("FAILED mkdir: Capabilities insufficient\n", r.stdout());
         assertFalse(Files.exists(sandbox.resolve("work")));
+    }
+
+    @Test
+    @Timeout(60)
+    void echo_servesConnectionsOnAPreopenedSocket() throws Exception {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        FutureTask<Run> server = new FutureTask<>(() -> run("echo", Wasi.builder().args("echo", "2")
+                .preopenSocket(listener)));
+        Thread thread = new Thread(server, "echo server");
+        thread.setDaemon(true);
+        thread.start();
+        InetSocketAddress address = (InetSocketAddress) listener.getLocalAddress();
+        byte[] payload = new byte[100_000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) ("hello, echo\n".charAt(i % 12));
+        }
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(payload, echo(address, payload));
+        }
+        Run r = server.get(30, TimeUnit.SECONDS);
+        assertEquals(new Run(0, "listener: stream socket, non-blocking\n"
+                + "connection 1: first byte 'h' (peeked)\n"
+                + "connection 1 (blocking): 100000 bytes echoed\n"
+                + "connection 2 (non-blocking): 100000 bytes echoed\n"
+                + "recv on stdin: ENOTSOCK\n", ""), r);
+        assertFalse(listener.isOpen());
+    }
+
+    /** Sends {@code payload} (from another thread, so that neither side's buffers fill) and reads the echo. */
+    static byte[] echo(InetSocketAddress address, byte[] payload) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(address, 5000);
+            s.setSoTimeout(20_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    s.getOutputStream().write(payload);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.start();
+            byte[] back = s.getInputStream().readAllBytes();
+            writer.join(20_000);
+            return back;
+        }
     }
 
     static List<String> names(Path dir) throws IOException {

@@ -178,7 +178,24 @@ class WasiTest {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         Wasi wasi = Wasi.builder().trace(new java.io.PrintStream(trace, true, StandardCharsets.UTF_8)).build();
         wasi.start(module(HELLO).instantiate(wasi.importObject()));
-        assertEquals("==> wasi_snapshot_preview1.fd_write(fd=1,iovs=0,iovs_len=1,result.nwritten=8)\n"
-                + "<== errno=SUCCESS\n", trace.toString(StandardCharsets.UTF_8));
+        String out = trace.toString(StandardCharsets.UTF_8);
+        assertTrue(out.matches("wasi_snapshot_preview1\\.fd_write\\(fd=1,iovs=0,iovs_len=1,result\\.nwritten=8\\)"
+                + " = SUCCESS \\d+\\.\\d(us|\\dms)\n"
+                + "WASI calls \\(wasi_snapshot_preview1\\):\n"
+                + "function +calls +errors +total\\(us\\)\n"
+                + "fd_write +1 +0 +\\d+\\.\\d\n"
+                + "total +1 +0 +\\d+\\.\\d\n"), out);
+        wasi.close();
+        assertEquals(out, trace.toString(StandardCharsets.UTF_8), "the summary is printed once");
+    }
+
+    @Test
+    void trace_summaryAfterProcExit() {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        Wasi wasi = Wasi.builder().trace(new java.io.PrintStream(trace, true, StandardCharsets.UTF_8)).build();
+        assertEquals(7, wasi.start(module(EXIT_7).instantiate(wasi.importObject())));
+        String out = trace.toString(StandardCharsets.UTF_8);
+        assertTrue(out.matches("(?s)wasi_snapshot_preview1\\.proc_exit\\(rval=7\\) = exit\\(7\\) [^\n]+\n"
+                + "WASI calls.*\nproc_exit +1 +0 .*"), out);
     }
 }

@@ -21,8 +21,10 @@ import java.util.Arrays;
  * anything that can grow the memory.
  */
 public final class ByteArrayMemory implements Memory {
-    /** The most pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
+    /** The most 64 KiB pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
     public static final int MAX_PAGES = 32767;
+    /** The most bytes a memory may hold in this representation. */
+    static final long MAX_BYTES = (long) MAX_PAGES * PAGE_SIZE;
 
     static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -32,11 +34,17 @@ public final class ByteArrayMemory implements Memory {
 
     /** The contents; replaced by {@link #grow}. */
     public volatile byte[] bytes;
+    /** Whether addresses are i64 (memory64). */
+    public final boolean is64;
+    /** log2 of the page size: 16 for 64 KiB pages; the custom-page-sizes proposal allows 0. */
+    private final int pageShift;
     private final long declaredMax;
-    private final int maxPages;
+    private final long maxPages;
 
-    private ByteArrayMemory(byte[] bytes, long declaredMax, int maxPages) {
+    private ByteArrayMemory(byte[] bytes, boolean is64, int pageShift, long declaredMax, long maxPages) {
         this.bytes = bytes;
+        this.is64 = is64;
+        this.pageShift = pageShift;
         this.declaredMax = declaredMax;
         this.maxPages = maxPages;
     }
@@ -44,39 +52,44 @@ public final class ByteArrayMemory implements Memory {
     /**
      * A memory of {@code type}'s minimum size.
      *
-     * @param capPages the configured cap on the size in pages
+     * @param capPages the configured cap on the size, in 64 KiB pages (whatever the memory's page size)
      * @throws TrapException ({@link Trap#OUT_OF_MEMORY}) when the minimum exceeds the cap or cannot be
      *         allocated
      */
     public static ByteArrayMemory create(MemoryType type, int capPages) {
         Limits limits = type.limits();
+        int shift = type.pageSizeLog2();
         long declaredMax = limits.hasMax() ? limits.max() : -1;
-        long max = Math.min(Math.min(capPages, MAX_PAGES), 65536);
-        if (declaredMax >= 0) {
-            max = Math.min(max, declaredMax);
-        }
+        long capBytes = Math.min((long) capPages * PAGE_SIZE, MAX_BYTES);
+        long capInPages = capBytes >> shift;
         long min = limits.min();
-        if (min < 0 || min > Math.min(capPages, MAX_PAGES)) {
+        if (min < 0 || min > capInPages) {
             throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: a memory of " + Long.toUnsignedString(min)
-                    + " pages exceeds the limit of " + Math.min(capPages, MAX_PAGES) + " pages");
+                    + " pages exceeds the limit of " + capInPages + " pages");
         }
+        long max = declaredMax >= 0 ? Math.min(capInPages, declaredMax) : capInPages;
         byte[] bytes;
         try {
-            bytes = min == 0 ? EMPTY : new byte[(int) min * PAGE_SIZE];
+            bytes = min == 0 ? EMPTY : new byte[(int) (min << shift)];
         } catch (OutOfMemoryError e) {
             throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: cannot allocate " + min + " pages", e);
         }
-        return new ByteArrayMemory(bytes, declaredMax, (int) Math.max(max, min));
+        return new ByteArrayMemory(bytes, limits.is64(), shift, declaredMax, Math.max(max, min));
     }
 
     @Override
     public MemoryType type() {
-        return new MemoryType(declaredMax >= 0 ? Limits.of(size(), declaredMax) : Limits.of(size()));
+        return new MemoryType(new Limits(size(), Math.max(declaredMax, 0), declaredMax >= 0, is64, false), pageShift);
     }
 
     @Override
     public int size() {
-        return bytes.length >>> 16;
+        return bytes.length >>> pageShift;
+    }
+
+    /** log2 of the page size (16 unless the custom-page-sizes proposal says otherwise). */
+    public int pageSizeLog2() {
+        return pageShift;
     }
 
     @Override
@@ -89,15 +102,25 @@ public final class ByteArrayMemory implements Memory {
         return declaredMax;
     }
 
+    /**
+     * {@code memory.grow} with a delta given as a slot: u32 for a 32-bit memory, u64 for a 64-bit one.
+     *
+     * @return the old size, or -1
+     */
+    public long growBy(long deltaSlot) {
+        long delta = is64 ? deltaSlot : deltaSlot & 0xFFFF_FFFFL;
+        return delta < 0 || delta > maxPages ? -1 : grow((int) delta);
+    }
+
     /** The number of pages this memory can grow to: its declared maximum, the cap, or the representation's. */
-    public int maxPages() {
+    public long maxPages() {
         return maxPages;
     }
 
     @Override
     public synchronized int grow(int deltaPages) {
         byte[] old = bytes;
-        int pages = old.length >>> 16;
+        int pages = old.length >>> pageShift;
         long newPages = pages + Integer.toUnsignedLong(deltaPages);
         if (newPages > maxPages) {
             return -1;
@@ -106,7 +129,7 @@ public final class ByteArrayMemory implements Memory {
             return pages;
         }
         try {
-            bytes = Arrays.copyOf(old, (int) newPages * PAGE_SIZE);
+            bytes = Arrays.copyOf(old, (int) (newPages << pageShift));
         } catch (OutOfMemoryError e) {
             return -1;
         }

@@ -13,12 +13,21 @@ import java.util.List;
 public abstract class FunctionInstance implements Function {
     /** The type, interned ({@link FuncTypes#canonical}). */
     public final FuncType type;
+    /** The type's identity, for {@code call_indirect} and import matching ({@link CanonicalTypes}). */
+    public final CanonicalTypes.Type canonical;
     public final int paramSlots;
     public final int resultSlots;
     public final boolean refParams;
     public final boolean refResults;
 
+    /** A function whose type is given without a module (a host function, for instance). */
     protected FunctionInstance(FuncType type) {
+        this(type, CanonicalTypes.of(type));
+    }
+
+    /** A function of a module, whose type has the identity {@code canonical} there. */
+    protected FunctionInstance(FuncType type, CanonicalTypes.Type canonical) {
+        this.canonical = canonical;
         this.type = FuncTypes.canonical(type);
         this.paramSlots = Values.slots(type.params());
         this.resultSlots = Values.slots(type.results());

@@ -11,6 +11,12 @@ import dev.robusta.wasm.ValType;
  */
 public final class GlobalInstance implements Global {
     private final GlobalType type;
+    /**
+     * For a reference type given by a type index, the abstract heap type above it in its module
+     * ({@code HT_FUNC}, {@code HT_STRUCT} or {@code HT_ARRAY}), so that linking can compare it with other
+     * modules' types; 0 otherwise.
+     */
+    int concreteHeapKind;
     public long value;
     public long hi;
     public Object ref;

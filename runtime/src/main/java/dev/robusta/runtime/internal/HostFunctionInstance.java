@@ -63,7 +63,8 @@ public final class HostFunctionInstance extends FunctionInstance {
             throw e;
         } catch (StackOverflowError e) {
             throw Traps.callStackExhausted();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // RuntimeExceptions, and checked exceptions a lambda threw sneakily
             throw new TrapException(Trap.HOST, Trap.HOST.message() + ": " + name + ": " + e, e);
         }
     }

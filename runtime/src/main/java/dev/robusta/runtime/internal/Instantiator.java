@@ -46,7 +46,8 @@ public final class Instantiator {
         TableInstance[] tables = new TableInstance[m.tableCount()];
         ByteArrayMemory[] memories = new ByteArrayMemory[m.memoryCount()];
         GlobalInstance[] globals = new GlobalInstance[m.globalCount()];
-        int fi = 0, ti = 0, mi = 0, gi = 0;
+        TagInstance[] tags = new TagInstance[m.tagCount()];
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
         List<Import> importList = m.imports();
         for (int i = 0; i < resolved.length; i++) {
             switch (importList.get(i).kind()) {
@@ -54,19 +55,31 @@ public final class Instantiator {
                 case TABLE: tables[ti++] = (TableInstance) resolved[i]; break;
                 case MEMORY: memories[mi++] = (ByteArrayMemory) resolved[i]; break;
                 case GLOBAL: globals[gi++] = (GlobalInstance) resolved[i]; break;
+                case TAG: tags[xi++] = (TagInstance) resolved[i]; break;
                 default: throw new AssertionError(importList.get(i).kind());
             }
         }
         for (var type : m.memories()) {
             memories[mi++] = ByteArrayMemory.create(type, config.maxMemoryPages());
         }
+        for (var tag : m.tags()) {
+            tags[xi++] = new TagInstance(code.funcType(tag.typeIdx()), code.canonicalType(tag.typeIdx()));
+        }
 
         Object[][] elements = new Object[m.elements().size()][];
         byte[][] datas = new byte[m.datas().size()][];
-        ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, elements, datas);
+        ModuleInstance instance = new ModuleInstance(module, code, functions, tables, memories, globals, tags, elements,
+                datas);
         code.prepared().createFunctions(instance, functions);
         for (Global g : m.globals()) {
             GlobalInstance global = new GlobalInstance(g.type());
+            int ht = g.type().valType().heapType();
+            if (g.type().valType().isReference() && ht >= 0) {
+                Object composite = m.types().get(ht).compositeType();
+                global.concreteHeapKind = composite instanceof dev.robusta.wasm.FuncType ? dev.robusta.wasm.ValType.HT_FUNC
+                        : composite instanceof dev.robusta.wasm.StructType ? dev.robusta.wasm.ValType.HT_STRUCT
+                        : dev.robusta.wasm.ValType.HT_ARRAY;
+            }
             ConstantExpressions.Value v = ConstantExpressions.evaluate(g.init(), instance, features);
             global.value = v.lo();
             global.hi = v.hi();
@@ -96,7 +109,8 @@ public final class Instantiator {
             ElemSegment seg = elemSegments.get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 long offset = ConstantExpressions.evaluate(seg.offset(), instance, features).lo();
-                initTable(tables[seg.tableIdx()], elements[i], offset);
+                TableInstance table = tables[seg.tableIdx()];
+                initTable(table, elements[i], table.index(offset));
                 elements[i] = NO_ELEMENTS;
             } else if (seg.mode() == SegmentMode.DECLARATIVE) {
                 elements[i] = NO_ELEMENTS;
@@ -106,7 +120,8 @@ public final class Instantiator {
             DataSegment seg = dataSegments.get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 long offset = ConstantExpressions.evaluate(seg.offset(), instance, features).lo();
-                initMemory(memories[seg.memIdx()], datas[i], offset);
+                ByteArrayMemory memory = memories[seg.memIdx()];
+                initMemory(memory, datas[i], memory.is64 ? (offset < 0 ? Long.MAX_VALUE : offset) : offset & 0xFFFF_FFFFL);
                 datas[i] = NO_DATA;
             }
         }
@@ -116,20 +131,18 @@ public final class Instantiator {
         return instance;
     }
 
-    /** {@code table.init} of a whole segment at a u32 offset. */
-    private static void initTable(TableInstance table, Object[] refs, long offset) {
-        long start = offset & 0xFFFFFFFFL;
-        if (start + refs.length > table.size) {
+    /** {@code table.init} of a whole segment at a non-negative offset. */
+    private static void initTable(TableInstance table, Object[] refs, long start) {
+        if (start > table.size - refs.length) {
             throw Traps.outOfBoundsTable();
         }
         System.arraycopy(refs, 0, table.elements, (int) start, refs.length);
     }
 
-    /** {@code memory.init} of a whole segment at a u32 offset. */
-    private static void initMemory(ByteArrayMemory memory, byte[] data, long offset) {
-        long start = offset & 0xFFFFFFFFL;
+    /** {@code memory.init} of a whole segment at a non-negative offset. */
+    private static void initMemory(ByteArrayMemory memory, byte[] data, long start) {
         byte[] bytes = memory.bytes;
-        if (start + data.length > bytes.length) {
+        if (start > (long) bytes.length - data.length) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(data, 0, bytes, (int) start, data.length);
@@ -144,6 +157,7 @@ public final class Instantiator {
                 case TABLE: value = instance.tables[e.index()]; break;
                 case MEMORY: value = instance.memories[e.index()]; break;
                 case GLOBAL: value = instance.globals[e.index()]; break;
+                case TAG: value = instance.tags[e.index()]; break;
                 default: continue;
             }
             out.put(e.name(), value);

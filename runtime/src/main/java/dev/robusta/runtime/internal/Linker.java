@@ -9,6 +9,7 @@ import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.LinkException;
 import dev.robusta.wasm.MemoryType;
 import dev.robusta.wasm.TableType;
+import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
 
 import java.util.List;
@@ -52,12 +53,14 @@ final class Linker {
     private static String mismatch(Import imp, Object value, ModuleCode code) {
         switch (imp.kind()) {
             case FUNC: {
-                FuncType expected = code.funcType(((FuncTypeUse) imp.type()).typeIdx());
+                int typeIdx = ((FuncTypeUse) imp.type()).typeIdx();
+                FuncType expected = code.funcType(typeIdx);
                 if (!(value instanceof FunctionInstance)) {
                     return "expected a function, got " + describe(value);
                 }
-                FuncType actual = ((FunctionInstance) value).type;
-                return FuncTypes.same(expected, actual) ? null : "expected " + expected + ", got " + actual;
+                FunctionInstance f = (FunctionInstance) value;
+                return f.canonical.isSubtypeOf(code.canonicalType(typeIdx)) ? null
+                        : "expected " + expected + ", got " + f.type;
             }
             case TABLE: {
                 TableType expected = (TableType) imp.type();
@@ -68,6 +71,9 @@ final class Linker {
                 if (!t.elemType().equals(expected.elemType())) {
                     return "expected " + expected.elemType() + " elements, got " + t.elemType();
                 }
+                if (t.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " indices";
+                }
                 return limits(expected.limits(), t.size(), t.maximum());
             }
             case MEMORY: {
@@ -76,6 +82,13 @@ final class Linker {
                     return "expected a memory, got " + describe(value);
                 }
                 ByteArrayMemory m = (ByteArrayMemory) value;
+                if (m.is64 != expected.limits().is64()) {
+                    return "expected " + (expected.limits().is64() ? "i64" : "i32") + " addresses";
+                }
+                if (m.pageSizeLog2() != expected.pageSizeLog2()) {
+                    return "expected pages of " + (1L << expected.pageSizeLog2()) + " bytes, got "
+                            + (1L << m.pageSizeLog2());
+                }
                 return limits(expected.limits(), m.size(), m.maximum());
             }
             case GLOBAL: {
@@ -83,11 +96,64 @@ final class Linker {
                 if (!(value instanceof GlobalInstance)) {
                     return "expected a global, got " + describe(value);
                 }
-                GlobalType actual = ((GlobalInstance) value).type();
-                return actual.equals(expected) ? null : "expected " + describe(expected) + ", got " + describe(actual);
+                GlobalInstance global = (GlobalInstance) value;
+                GlobalType actual = global.type();
+                ValType sub = actual.valType();
+                if (global.concreteHeapKind != 0 && !expected.valType().isConcreteReference()) {
+                    sub = ValType.ref(sub.isNullable(), global.concreteHeapKind);
+                }
+                boolean matches = actual.mutable() == expected.mutable() && (actual.valType().equals(expected.valType())
+                        || !expected.mutable() && isSubtype(sub, expected.valType()));
+                return matches ? null : "expected " + describe(expected) + ", got " + describe(actual);
+            }
+            case TAG: {
+                int typeIdx = ((dev.robusta.wasm.TagType) imp.type()).typeIdx();
+                FuncType expected = code.funcType(typeIdx);
+                if (!(value instanceof TagInstance)) {
+                    return "expected a tag, got " + describe(value);
+                }
+                TagInstance tag = (TagInstance) value;
+                return tag.canonical == code.canonicalType(typeIdx) ? null
+                        : "expected " + expected + ", got " + tag.type();
             }
             default:
                 return "cannot import a " + imp.kind().text();
+        }
+    }
+
+    /**
+     * Reference subtyping between abstract heap types (an immutable global may be imported at a supertype):
+     * non-null below nullable, and the bottom types ({@code none}, {@code nofunc}, {@code noextern},
+     * {@code noexn}) and {@code i31}/{@code struct}/{@code array}/{@code eq} below their hierarchy's top.
+     * Types given by a type index are only equal to themselves here: their definitions belong to different
+     * modules.
+     */
+    static boolean isSubtype(ValType sub, ValType sup) {
+        if (sub.equals(sup)) {
+            return true;
+        }
+        if (!sub.isReference() || !sup.isReference() || (sub.isNullable() && !sup.isNullable())) {
+            return false;
+        }
+        int a = sub.heapType();
+        int b = sup.heapType();
+        if (a == b) {
+            return true;
+        }
+        if (!ValType.isAbstractHeapType(a) || !ValType.isAbstractHeapType(b)) {
+            return false;
+        }
+        switch (b) {
+            case ValType.HT_FUNC: return a == ValType.HT_NOFUNC;
+            // a type index here was mapped to its abstract supertype by the caller
+            case ValType.HT_EXTERN: return a == ValType.HT_NOEXTERN;
+            case ValType.HT_EXN: return a == ValType.HT_NOEXN;
+            case ValType.HT_ANY: return a == ValType.HT_EQ || a == ValType.HT_I31 || a == ValType.HT_STRUCT
+                    || a == ValType.HT_ARRAY || a == ValType.HT_NONE;
+            case ValType.HT_EQ: return a == ValType.HT_I31 || a == ValType.HT_STRUCT || a == ValType.HT_ARRAY
+                    || a == ValType.HT_NONE;
+            case ValType.HT_I31: case ValType.HT_STRUCT: case ValType.HT_ARRAY: return a == ValType.HT_NONE;
+            default: return false;
         }
     }
 
@@ -123,6 +189,9 @@ final class Linker {
         }
         if (value instanceof dev.robusta.runtime.Global) {
             return "a global";
+        }
+        if (value instanceof dev.robusta.runtime.Tag) {
+            return "a tag";
         }
         return value.getClass().getName();
     }

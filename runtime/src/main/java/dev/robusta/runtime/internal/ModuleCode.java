@@ -22,6 +22,7 @@ public final class ModuleCode {
     private final WasmModule model;
     private final RuntimeConfig config;
     private final FuncType[] types;
+    private final CanonicalTypes.Type[] canonical;
     private final AtomicReferenceArray<LoweredFunction> lowered;
     /** The engine of the configuration, or null for the interpreter. */
     private final Engine engine;
@@ -37,6 +38,7 @@ public final class ModuleCode {
                 types[i] = FuncTypes.canonical((FuncType) subTypes.get(i).compositeType());
             }
         }
+        this.canonical = CanonicalTypes.of(model);
         this.lowered = new AtomicReferenceArray<>(model.functions().size());
         this.engine = Engines.resolve(config.engine());
     }
@@ -67,6 +69,16 @@ public final class ModuleCode {
     /** The interned function type at {@code typeIdx}, or null when that type is not a function type. */
     public FuncType funcType(int typeIdx) {
         return types[typeIdx];
+    }
+
+    /** The identity of type {@code typeIdx} across modules ({@link CanonicalTypes}). */
+    public CanonicalTypes.Type canonicalType(int typeIdx) {
+        return canonical[typeIdx];
+    }
+
+    /** The identities of the types by type index. Not to be modified. */
+    public CanonicalTypes.Type[] canonicalTypes() {
+        return canonical;
     }
 
     /** The interned function types by type index (null for other types). Not to be modified. */

@@ -22,6 +22,7 @@ public final class ModuleInstance implements Instance {
     /** Memory 0, or null. */
     public final ByteArrayMemory memory0;
     public final GlobalInstance[] globals;
+    public final TagInstance[] tags;
     /** Element segments as resolved references; a dropped segment is empty. */
     public final Object[][] elements;
     /** Data segments; a dropped segment is empty. */
@@ -31,7 +32,8 @@ public final class ModuleInstance implements Instance {
     private Map<String, Object> exports = Map.of();
 
     public ModuleInstance(Module module, ModuleCode code, FunctionInstance[] functions, TableInstance[] tables,
-                          ByteArrayMemory[] memories, GlobalInstance[] globals, Object[][] elements, byte[][] datas) {
+                          ByteArrayMemory[] memories, GlobalInstance[] globals, TagInstance[] tags, Object[][] elements,
+                          byte[][] datas) {
         this.module = module;
         this.code = code;
         this.functions = functions;
@@ -39,6 +41,7 @@ public final class ModuleInstance implements Instance {
         this.memories = memories;
         this.memory0 = memories.length > 0 ? memories[0] : null;
         this.globals = globals;
+        this.tags = tags;
         this.elements = elements;
         this.datas = datas;
     }

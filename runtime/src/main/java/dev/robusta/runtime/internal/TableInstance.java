@@ -18,12 +18,15 @@ public final class TableInstance implements Table {
     public Object[] elements;
     /** The current size. */
     public int size;
+    /** Whether indices are i64 (table64). */
+    public final boolean is64;
     private final ValType elemType;
     private final long declaredMax;
     private final int maxSize;
 
-    private TableInstance(ValType elemType, int size, long declaredMax, int maxSize, Object init) {
+    private TableInstance(ValType elemType, boolean is64, int size, long declaredMax, int maxSize, Object init) {
         this.elemType = elemType;
+        this.is64 = is64;
         this.elements = new Object[size];
         this.size = size;
         this.declaredMax = declaredMax;
@@ -53,7 +56,8 @@ public final class TableInstance implements Table {
             max = Math.min(max, declaredMax);
         }
         try {
-            return new TableInstance(type.elemType(), (int) limits.min(), declaredMax, (int) Math.max(max, limits.min()), init);
+            return new TableInstance(type.elemType(), limits.is64(), (int) limits.min(), declaredMax,
+                    (int) Math.max(max, limits.min()), init);
         } catch (OutOfMemoryError e) {
             throw new TrapException(Trap.OUT_OF_MEMORY, "out of memory: cannot allocate a table of " + limits.min()
                     + " elements", e);
@@ -62,7 +66,7 @@ public final class TableInstance implements Table {
 
     @Override
     public TableType type() {
-        return new TableType(elemType, declaredMax >= 0 ? Limits.of(size, declaredMax) : Limits.of(size));
+        return new TableType(elemType, new Limits(size, Math.max(declaredMax, 0), declaredMax >= 0, is64, false));
     }
 
     @Override
@@ -104,6 +108,20 @@ public final class TableInstance implements Table {
         Arrays.fill(elements, old, n, init);
         size = n;
         return old;
+    }
+
+    /**
+     * An index or count given as a slot, as a non-negative {@code long}: u32 for a 32-bit table; for a 64-bit
+     * table the i64, where any value of 2^63 or more becomes {@code Long.MAX_VALUE} (out of range anyway).
+     */
+    public long index(long slot) {
+        return !is64 ? slot & 0xFFFF_FFFFL : slot < 0 ? Long.MAX_VALUE : slot;
+    }
+
+    /** {@code table.grow} with a delta given as a slot: the old size, or -1. */
+    public long growBy(long deltaSlot, Object init) {
+        long delta = index(deltaSlot);
+        return delta > Integer.MAX_VALUE ? -1 : growUnchecked((int) delta, init);
     }
 
     @Override

@@ -10,7 +10,7 @@ public final class WasmFunction extends FunctionInstance {
     private LoweredFunction lowered;
 
     public WasmFunction(ModuleInstance instance, int index) {
-        super(instance.code.funcTypeOf(index));
+        super(instance.code.funcTypeOf(index), instance.code.canonicalType(instance.code.model().funcTypeIdx(index)));
         this.instance = instance;
         this.index = index;
     }

@@ -8,13 +8,20 @@ package dev.robusta.wasi.internal;
 public final class ErrnoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Errno errno;
+    private final String detail;
 
     ErrnoException(Errno errno, String detail) {
         super(detail == null ? errno.name() : errno.name() + ": " + detail, null, false, false);
         this.errno = errno;
+        this.detail = detail;
     }
 
     public Errno errno() {
         return errno;
+    }
+
+    /** What went wrong beyond the errno, for the trace; null when nothing more is known. */
+    public String detail() {
+        return detail;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.NotYetConnectedException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -60,6 +61,9 @@ public final class ErrnoMapping {
         }
         if (e instanceof FileSystemException) {
             return ofReason(((FileSystemException) e).getReason());
+        }
+        if (e instanceof NotYetConnectedException) {
+            return Errno.ENOTCONN;
         }
         if (e instanceof ClosedChannelException) {
             return Errno.EBADF;
@@ -147,6 +151,21 @@ public final class ErrnoMapping {
         }
         if (r.contains("broken pipe")) {
             return Errno.EPIPE;
+        }
+        if (r.contains("connection reset")) {
+            return Errno.ECONNRESET;
+        }
+        if (r.contains("connection refused")) {
+            return Errno.ECONNREFUSED;
+        }
+        if (r.contains("connection timed out")) {
+            return Errno.ETIMEDOUT;
+        }
+        if (r.contains("not connected")) {
+            return Errno.ENOTCONN;
+        }
+        if (r.contains("address already in use")) {
+            return Errno.EADDRINUSE;
         }
         if (r.contains("operation not supported") || r.contains("not supported")) {
             return Errno.ENOTSUP;

@@ -7,14 +7,13 @@ import dev.robusta.wasm.Trap;
 import dev.robusta.wasm.TrapException;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.List;
 
 /**
  * The one adapter between WASI functions and the guest: it finds the caller's memory, runs the function,
  * and turns every failure into the errno result ({@link ErrnoException}, host I/O exceptions through
  * {@link ErrnoMapping}). Only {@link ExitException} (from {@code proc_exit}) unwinds the guest; any other
- * exception is a bug of the host and becomes a trap. With a trace stream it logs each call and its errno.
+ * exception is a bug of the host and becomes a trap. With a {@link CallTrace} it logs and times each call.
  */
 public final class HostAdapter {
     private static final long[] NO_RESULTS = RawHostFunction.NO_RESULTS;
@@ -34,10 +33,8 @@ public final class HostAdapter {
     public static RawHostFunction adapt(WasiFunction f, WasiContext ctx) {
         boolean hasResult = !f.type().results().isEmpty();
         return (caller, args) -> {
-            PrintStream trace = ctx.trace();
-            if (trace != null) {
-                trace.println("==> " + ctx.abi().moduleName() + "." + f.name() + formatArgs(f, args));
-            }
+            CallTrace trace = ctx.trace();
+            long start = trace != null ? System.nanoTime() : 0;
             Errno errno;
             String detail = null;
             try {
@@ -45,7 +42,8 @@ public final class HostAdapter {
                 errno = Errno.of(code);
             } catch (ExitException e) {
                 if (trace != null) {
-                    trace.println("<== exit(" + e.exitCode() + ")");
+                    trace.call(f.name(), f.name() + formatArgs(f, args), "exit(" + e.exitCode() + ")", false,
+                            System.nanoTime() - start);
                 }
                 throw e;
             } catch (TrapException e) {
@@ -58,10 +56,12 @@ public final class HostAdapter {
                 if (errno == null) {
                     throw (RuntimeException) e;
                 }
-                detail = e.getMessage();
+                detail = e instanceof ErrnoException ? ((ErrnoException) e).detail() : e.getMessage();
             }
             if (trace != null) {
-                trace.println("<== errno=" + errno + (detail == null || detail.equals(errno.name()) ? "" : " (" + detail + ")"));
+                String outcome = errno + (detail == null ? "" : " (" + detail + ")");
+                trace.call(f.name(), f.name() + formatArgs(f, args), outcome, errno != Errno.SUCCESS,
+                        System.nanoTime() - start);
             }
             return hasResult ? new long[] {errno.code()} : NO_RESULTS;
         };

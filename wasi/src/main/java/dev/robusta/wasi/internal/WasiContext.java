@@ -3,14 +3,15 @@ package dev.robusta.wasi.internal;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Memory;
 import dev.robusta.wasi.internal.fd.FdTable;
+import dev.robusta.wasi.internal.fd.SocketSelector;
 
-import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * The state of one WASI instance: arguments, environment, open descriptors, the random source, and the
- * ABI version its functions speak. Guests are single-threaded; the context is not made for concurrent calls.
+ * The state of one WASI instance: arguments, environment, open descriptors and the selector its sockets
+ * wait on, the random source, the call trace, and the ABI version its functions speak. Guests are
+ * single-threaded; the context is not made for concurrent calls.
  */
 public final class WasiContext {
     private final Abi abi;
@@ -18,7 +19,8 @@ public final class WasiContext {
     private final List<byte[]> environ;
     private final FdTable fds;
     private final SecureRandom random = new SecureRandom();
-    private final PrintStream trace;
+    private final SocketSelector sockets;
+    private final CallTrace trace;
 
     private Instance boundInstance;
     private Memory lastMemory;
@@ -27,13 +29,16 @@ public final class WasiContext {
     /**
      * @param args    the arguments, UTF-8 without terminators
      * @param environ the environment, {@code NAME=value} in UTF-8 without terminators
-     * @param trace   where to log calls, or null
+     * @param sockets the selector the instance's sockets wait on
+     * @param trace   where calls are logged, or null
      */
-    public WasiContext(Abi abi, List<byte[]> args, List<byte[]> environ, FdTable fds, PrintStream trace) {
+    public WasiContext(Abi abi, List<byte[]> args, List<byte[]> environ, FdTable fds, SocketSelector sockets,
+            CallTrace trace) {
         this.abi = abi;
         this.args = List.copyOf(args);
         this.environ = List.copyOf(environ);
         this.fds = fds;
+        this.sockets = sockets;
         this.trace = trace;
     }
 
@@ -57,8 +62,13 @@ public final class WasiContext {
         return random;
     }
 
+    /** The selector the instance's sockets wait on. */
+    public SocketSelector sockets() {
+        return sockets;
+    }
+
     /** Where calls are logged, or null. */
-    public PrintStream trace() {
+    public CallTrace trace() {
         return trace;
     }
 

@@ -1,10 +1,11 @@
 package dev.robusta.runtime.internal.interpreter;
 
+import dev.robusta.runtime.internal.ByteArrayMemory;
+import dev.robusta.runtime.internal.CanonicalTypes;
 import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
-import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.Trap;
 import dev.robusta.wasm.TrapException;
 
@@ -26,29 +27,44 @@ final class BulkOps {
         return slot & 0xFFFF_FFFFL;
     }
 
-    /** memory.init: operands (dest, src, n) at s[sp..sp+3). */
-    static void memoryInit(ModuleInstance inst, int dataIdx, byte[] mem, long[] s, int sp) {
+    /** An address or length of memory {@code m} as a non-negative long (see {@link TableInstance#index}). */
+    private static long address(ByteArrayMemory m, long slot) {
+        return !m.is64 ? slot & 0xFFFF_FFFFL : slot < 0 ? Long.MAX_VALUE : slot;
+    }
+
+    /** Whether {@code [start, start + n)} lies within {@code [0, length)}; all three are non-negative. */
+    private static boolean fits(long start, long n, long length) {
+        return start <= length && n <= length - start;
+    }
+
+    /** memory.init: operands (dest, src, n). */
+    static void memoryInit(ModuleInstance inst, int dataIdx, ByteArrayMemory memory, long[] s, int sp) {
         byte[] data = inst.datas[dataIdx];
-        long d = u32(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (src + n > data.length || d + n > mem.length) {
+        byte[] mem = memory.bytes;
+        long d = address(memory, s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
+        if (!fits(src, n, data.length) || !fits(d, n, mem.length)) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(data, (int) src, mem, (int) d, (int) n);
     }
 
-    /** memory.copy: operands (dest, src, n). */
-    static void memoryCopy(byte[] dst, byte[] srcMem, long[] s, int sp) {
-        long d = u32(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (src + n > srcMem.length || d + n > dst.length) {
+    /** memory.copy: operands (dest, src, n); n is i64 only when both memories are 64-bit. */
+    static void memoryCopy(ByteArrayMemory dst, ByteArrayMemory srcMem, long[] s, int sp) {
+        byte[] to = dst.bytes;
+        byte[] from = srcMem.bytes;
+        long d = address(dst, s[sp]), src = address(srcMem, s[sp + 1]);
+        long n = dst.is64 && srcMem.is64 ? address(dst, s[sp + 2]) : u32(s[sp + 2]);
+        if (!fits(src, n, from.length) || !fits(d, n, to.length)) {
             throw Traps.outOfBoundsMemory();
         }
-        System.arraycopy(srcMem, (int) src, dst, (int) d, (int) n);
+        System.arraycopy(from, (int) src, to, (int) d, (int) n);
     }
 
     /** memory.fill: operands (dest, value, n). */
-    static void memoryFill(byte[] mem, long[] s, int sp) {
-        long d = u32(s[sp]), n = u32(s[sp + 2]);
-        if (d + n > mem.length) {
+    static void memoryFill(ByteArrayMemory memory, long[] s, int sp) {
+        byte[] mem = memory.bytes;
+        long d = address(memory, s[sp]), n = address(memory, s[sp + 2]);
+        if (!fits(d, n, mem.length)) {
             throw Traps.outOfBoundsMemory();
         }
         Arrays.fill(mem, (int) d, (int) (d + n), (byte) s[sp + 1]);
@@ -58,19 +74,20 @@ final class BulkOps {
     static void tableInit(ModuleInstance inst, int elemIdx, int tableIdx, long[] s, int sp) {
         Object[] elems = inst.elements[elemIdx];
         TableInstance t = inst.tables[tableIdx];
-        long d = u32(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (src + n > elems.length || d + n > t.size) {
+        long d = t.index(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
+        if (!fits(src, n, elems.length) || !fits(d, n, t.size)) {
             throw Traps.outOfBoundsTable();
         }
         System.arraycopy(elems, (int) src, t.elements, (int) d, (int) n);
     }
 
-    /** table.copy: operands (dest, src, n). */
+    /** table.copy: operands (dest, src, n); n is i64 only when both tables are 64-bit. */
     static void tableCopy(ModuleInstance inst, int dstIdx, int srcIdx, long[] s, int sp) {
         TableInstance dt = inst.tables[dstIdx];
         TableInstance st = inst.tables[srcIdx];
-        long d = u32(s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (src + n > st.size || d + n > dt.size) {
+        long d = dt.index(s[sp]), src = st.index(s[sp + 1]);
+        long n = dt.is64 && st.is64 ? dt.index(s[sp + 2]) : u32(s[sp + 2]);
+        if (!fits(src, n, st.size) || !fits(d, n, dt.size)) {
             throw Traps.outOfBoundsTable();
         }
         System.arraycopy(st.elements, (int) src, dt.elements, (int) d, (int) n);
@@ -78,25 +95,27 @@ final class BulkOps {
 
     /** table.fill: operands (index, value, n), the value in {@code r}. */
     static void tableFill(TableInstance t, long[] s, Object[] r, int sp) {
-        long i = u32(s[sp]), n = u32(s[sp + 2]);
-        if (i + n > t.size) {
+        long i = t.index(s[sp]), n = t.index(s[sp + 2]);
+        if (!fits(i, n, t.size)) {
             throw Traps.outOfBoundsTable();
         }
         Arrays.fill(t.elements, (int) i, (int) (i + n), r[sp + 1]);
     }
 
-    static Object tableGet(TableInstance t, int i) {
-        if (Integer.compareUnsigned(i, t.size) >= 0) {
+    static Object tableGet(TableInstance t, long slot) {
+        long i = t.index(slot);
+        if (i >= t.size) {
             throw Traps.outOfBoundsTable();
         }
-        return t.elements[i];
+        return t.elements[(int) i];
     }
 
-    static void tableSet(TableInstance t, int i, Object value) {
-        if (Integer.compareUnsigned(i, t.size) >= 0) {
+    static void tableSet(TableInstance t, long slot, Object value) {
+        long i = t.index(slot);
+        if (i >= t.size) {
             throw Traps.outOfBoundsTable();
         }
-        t.elements[i] = value;
+        t.elements[(int) i] = value;
     }
 
     /** The function a {@code call_ref} calls: {@code ref}, which must not be null. */
@@ -108,18 +127,21 @@ final class BulkOps {
     }
 
     /** The function {@code call_indirect} calls: table element {@code i}, checked against type {@code typeIdx}. */
-    static FunctionInstance indirect(ModuleInstance inst, LoweredFunction fn, int typeIdx, int tableIdx, int i) {
+    static FunctionInstance indirect(ModuleInstance inst, LoweredFunction fn, int typeIdx, int tableIdx, long slot) {
         TableInstance t = inst.tables[tableIdx];
-        if (Integer.compareUnsigned(i, t.size) >= 0) {
-            throw new TrapException(Trap.UNDEFINED_ELEMENT, Trap.UNDEFINED_ELEMENT.message() + " " + Integer.toUnsignedString(i));
+        long index = t.index(slot);
+        if (index >= t.size) {
+            throw new TrapException(Trap.UNDEFINED_ELEMENT, Trap.UNDEFINED_ELEMENT.message() + " "
+                    + (t.is64 ? Long.toUnsignedString(slot) : Long.toString(index)));
         }
+        int i = (int) index;
         Object e = t.elements[i];
         if (e == null) {
             throw new TrapException(Trap.UNINITIALIZED_ELEMENT, Trap.UNINITIALIZED_ELEMENT.message() + " " + i);
         }
         FunctionInstance f = (FunctionInstance) e;
-        FuncType expected = fn.types[typeIdx];
-        if (f.type != expected && !f.type.equals(expected)) {
+        CanonicalTypes.Type expected = fn.types[typeIdx];
+        if (f.canonical != expected && !f.canonical.isSubtypeOf(expected)) {
             throw new TrapException(Trap.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

@@ -71,6 +71,9 @@ final class Conversions {
 
     /** Dispatches a numeric instruction (0x45..0xCC) to its group; returns the new stack pointer. */
     static int numeric(int op, long[] s, int sp) {
+        if (op >= Op.WIDE_BASE) {
+            return WideArithmetic.exec(op, s, sp);
+        }
         if (op >= 0xA7) {
             return exec(op, s, sp);
         }

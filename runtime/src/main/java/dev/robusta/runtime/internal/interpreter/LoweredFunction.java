@@ -1,6 +1,6 @@
 package dev.robusta.runtime.internal.interpreter;
 
-import dev.robusta.wasm.FuncType;
+import dev.robusta.runtime.internal.CanonicalTypes;
 
 /**
  * A function lowered for the interpreter: its code ({@link Op}) and frame layout. Immutable; shared by every
@@ -22,11 +22,18 @@ public final class LoweredFunction {
     final boolean refLocals;
     /** The fuel a call costs: the number of instructions of the body. */
     final int weight;
-    /** The module's interned function types by type index, for {@code call_indirect}. */
-    final FuncType[] types;
+    /** The identities of the module's types by type index, for {@code call_indirect}. */
+    final CanonicalTypes.Type[] types;
+    /**
+     * Exception handlers, six ints each, innermost first: start pc, end pc (the try_table's body), tag index
+     * or -1 for catch_all, 1 when the exception reference is pushed too, the height the values go to, and
+     * the pc of the landing pad that branches to the catch's label.
+     */
+    final int[] handlers;
 
     LoweredFunction(int[] code, int funcIdx, String name, int paramSlots, int localSlots, int frameSize,
-                    int resultSlots, boolean refResults, boolean refLocals, int weight, FuncType[] types) {
+                    int resultSlots, boolean refResults, boolean refLocals, int weight, CanonicalTypes.Type[] types,
+                    int[] handlers) {
         this.code = code;
         this.funcIdx = funcIdx;
         this.name = name;
@@ -38,6 +45,7 @@ public final class LoweredFunction {
         this.refLocals = refLocals;
         this.weight = weight;
         this.types = types;
+        this.handlers = handlers;
     }
 
     /** The function's index in its module. */

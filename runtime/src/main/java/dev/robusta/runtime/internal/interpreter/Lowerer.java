@@ -42,6 +42,9 @@ public final class Lowerer {
         int loopPc;
         int loopInstr;
         int elsePatch = -1;
+        /** A try_table's clauses, four ints each: tag index or -1, ref flag, target height, landing pad. */
+        int[] catches;
+        int tryStart;
         int[] patches = new int[4];
         int patchCount;
 
@@ -69,7 +72,8 @@ public final class Lowerer {
     private int instr;
     private int skip;
     /** Starts of the last two instructions emitted by simple (fusable) WebAssembly instructions, or -1. */
-    private int last1 = -1, last2 = -1;
+    private int last1 = -1, last2 = -1, last3 = -1;
+    private int[] handlers = new int[0];
     /** Where the current instruction was fused into an earlier one, or -1. */
     private int fusedAt;
 
@@ -145,17 +149,21 @@ public final class Lowerer {
             if (!isSimple(op)) {
                 last1 = -1;
                 last2 = -1;
+                last3 = -1;
             } else if (fusedAt >= 0) {
                 last1 = fusedAt;
                 last2 = -1;
+                last3 = -1;
             } else if (len > start) {
+                last3 = last2;
                 last2 = last1;
                 last1 = start;
             }
         }
+        maxHeight = Math.max(maxHeight, localSlots + Values.slots(type.results()));
         return new LoweredFunction(Arrays.copyOf(out, len), funcIdx, module.frameName(funcIdx), paramSlots,
                 localSlots, maxHeight, Values.slots(type.results()), Values.anyReference(type.results()), refLocals,
-                Math.max(1, instr), module.funcTypes());
+                Math.max(1, instr), module.canonicalTypes(), handlers);
     }
 
     /**
@@ -184,6 +192,27 @@ public final class Lowerer {
     /** Whether the instruction at {@code pos} (a fusion window entry, or -1) is {@code op}. */
     private boolean is(int pos, int op) {
         return pos >= 0 && out[pos] == op;
+    }
+
+    /**
+     * Where a {@code local.get; (i32.const | local.get); cmp} window starts (cmp a binary i32 comparison
+     * ending the window), or -1; the caller fuses it with the branch that follows.
+     */
+    private int operandComparison() {
+        int cmp = lastComparison();
+        if (cmp < 0x46 || last2 != len - 3 || last3 != len - 5 || !is(last3, Op.LOCAL_GET)) {
+            return -1;
+        }
+        return is(last2, Op.CONST32) || is(last2, Op.LOCAL_GET) ? last3 : -1;
+    }
+
+    /** Fuses the window found by {@link #operandComparison} into a compare-and-branch; returns the target's position. */
+    private int fuseOperandComparison(int at, int cmp, int target, int weight) {
+        int a = out[at + 1];
+        boolean constant = out[at + 2] == Op.CONST32;
+        int b = out[at + 3];
+        fuse(at, constant ? Op.BR_CMP_LC : Op.BR_CMP_LL, cmp, a, b, target, weight);
+        return len - 2;
     }
 
     /** The i32 comparison (0x45..0x4F) that ends the fusion window, or -1. */
@@ -315,6 +344,19 @@ public final class Lowerer {
         return c.kind != FUNCTION && c.kind != LOOP && height - slots(c.results) == c.heightBase;
     }
 
+    /** Emits a jump to {@code c}'s label, its values already in place (a catch clause's landing pad). */
+    private void jumpTo(Ctl c) {
+        if (c.kind == FUNCTION) {
+            emit(Op.RETURN);
+        } else if (c.kind == LOOP) {
+            emit(Op.BR_BACK, c.loopPc, Math.max(1, instr - c.loopInstr));
+        } else {
+            emit(Op.BR);
+            c.patchLater(len);
+            emit(0);
+        }
+    }
+
     /** Emits an unconditional branch to {@code c}'s label from the current height. */
     private void branch(Ctl c) {
         if (c.kind == FUNCTION) {
@@ -340,6 +382,16 @@ public final class Lowerer {
         if (c.kind == FUNCTION) {
             emit(Op.RETURN);
             return;
+        }
+        if (c.catches != null) {
+            int n = c.catches.length / 4;
+            int at = handlers.length;
+            handlers = Arrays.copyOf(handlers, at + 6 * n);
+            for (int i = 0; i < n; i++) {
+                handlers[at + 6 * i] = c.tryStart;
+                handlers[at + 6 * i + 1] = len;
+                System.arraycopy(c.catches, 4 * i, handlers, at + 6 * i + 2, 4);
+            }
         }
         if (c.elsePatch >= 0) {
             out[c.elsePatch] = len;
@@ -393,11 +445,47 @@ public final class Lowerer {
             case LOOP:
                 push(LOOP, blockParams(r), blockResults(r));
                 return;
+            case TRY_TABLE: {
+                int n = r.catchCount();
+                int[] catches = new int[4 * n];
+                emit(Op.BR);
+                int over = len;
+                emit(0);
+                for (int i = 0; i < n; i++) {
+                    int kind = r.catchKind(i);
+                    Ctl target = label(r.catchLabel(i));
+                    catches[4 * i] = kind < 2 ? r.catchTag(i) : -1;
+                    catches[4 * i + 1] = kind == 1 || kind == 3 ? 1 : 0;
+                    catches[4 * i + 2] = target.heightBase;
+                    catches[4 * i + 3] = len;
+                    jumpTo(target);
+                }
+                out[over] = len;
+                Ctl c = push(BLOCK, blockParams(r), blockResults(r));
+                c.catches = catches;
+                c.tryStart = len;
+                return;
+            }
+            case THROW: {
+                FuncType t = m.funcType(m.tagType(r.index()).typeIdx());
+                pop(t.params().size());
+                emit(Op.THROW, r.index());
+                markUnreachable();
+                return;
+            }
+            case THROW_REF:
+                pop();
+                emit(Op.THROW_REF);
+                markUnreachable();
+                return;
             case IF: {
                 pop();
                 int cmp = lastComparison();
+                int window = operandComparison();
                 Ctl c = push(IF, blockParams(r), blockResults(r));
-                if (cmp >= 0) {
+                if (window >= 0) {
+                    c.elsePatch = fuseOperandComparison(window, Op.negate(cmp), 0, 0);
+                } else if (cmp >= 0) {
                     fuse(last1, Op.branchUnless(cmp), 0, 0);
                     c.elsePatch = len - 2;
                 } else {
@@ -433,7 +521,12 @@ public final class Lowerer {
                 pop();
                 Ctl c = label(r.index());
                 int cmp = lastComparison();
-                if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                int window = operandComparison();
+                if (window >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                    fuseOperandComparison(window, cmp, c.loopPc, Math.max(1, instr - c.loopInstr));
+                } else if (window >= 0 && isPlainForward(c)) {
+                    c.patchLater(fuseOperandComparison(window, cmp, 0, 0));
+                } else if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
                     fuse(last1, Op.branchOn(cmp), c.loopPc, Math.max(1, instr - c.loopInstr));
                 } else if (cmp >= 0 && isPlainForward(c)) {
                     fuse(last1, Op.branchOn(cmp), 0, 0);
@@ -562,6 +655,14 @@ public final class Lowerer {
                     fuse(last1, Op.I32_SET_ADD_LC, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
                     return;
                 }
+                if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, Op.LOCAL_COPY, out[last1 + 1], localSlot[r.index()]);
+                    return;
+                }
+                if (is(last1, Op.I32_ADD_LL) && last1 == len - 3) {
+                    fuse(last1, Op.I32_SET_ADD_LL, localSlot[r.index()], out[last1 + 1], out[last1 + 2]);
+                    return;
+                }
                 emit(t.isReference() ? Op.LOCAL_SET_REF : t.isVector() ? Op.LOCAL_SET_V128 : Op.LOCAL_SET,
                         localSlot[r.index()]);
                 return;
@@ -595,10 +696,10 @@ public final class Lowerer {
                 return;
             case MEMORY_SIZE:
                 push(ValType.I32);
-                emit(Op.MEMORY_SIZE, memory(r.index()));
+                emit(Op.MEMORY_SIZE, r.index());
                 return;
             case MEMORY_GROW:
-                emit(Op.MEMORY_GROW, memory(r.index()));
+                emit(Op.MEMORY_GROW, r.index());
                 return;
             case I32_CONST:
                 push(ValType.I32);
@@ -634,30 +735,26 @@ public final class Lowerer {
         }
     }
 
-    /** Checks that the interpreter can run accesses to memory {@code memIdx}; returns it. */
-    private int memory(int memIdx) {
-        if (m.memoryType(memIdx).limits().is64()) {
-            throw new UnsupportedOperationException("64-bit memories are not supported by the interpreter");
-        }
-        return memIdx;
+    private boolean is64(int memIdx) {
+        return m.memoryType(memIdx).limits().is64();
     }
 
     private void other(Opcode op, CodeReader r) {
         switch (op) {
             case MEMORY_INIT:
                 pop(3);
-                emit(Op.MEMORY_INIT, r.index(), memory(r.index2()));
+                emit(Op.MEMORY_INIT, r.index(), r.index2());
                 return;
             case DATA_DROP:
                 emit(Op.DATA_DROP, r.index());
                 return;
             case MEMORY_COPY:
                 pop(3);
-                emit(Op.MEMORY_COPY, memory(r.index()), memory(r.index2()));
+                emit(Op.MEMORY_COPY, r.index(), r.index2());
                 return;
             case MEMORY_FILL:
                 pop(3);
-                emit(Op.MEMORY_FILL, memory(r.index()));
+                emit(Op.MEMORY_FILL, r.index());
                 return;
             case TABLE_INIT:
                 pop(3);
@@ -703,13 +800,18 @@ public final class Lowerer {
         push(sig.results);
         if (op.prefix() == 0) {
             if (op.immKind() == dev.robusta.wasm.ImmKind.MEMARG) {
-                if (memory(r.memIdx()) != 0) {
+                if (is64(r.memIdx())) {
+                    emit(Op.MEM64, op.code(), r.memIdx());
+                    emit((int) r.memOffset(), (int) (r.memOffset() >>> 32));
+                    return;
+                }
+                if (r.memIdx() != 0) {
                     emit(Op.MEM_OTHER, op.code(), r.memIdx());
                     emit(memOffset(r));
                     return;
                 }
-                if (op == Opcode.I32_LOAD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
-                    fuse(last1, Op.I32_LOAD_L, out[last1 + 1], memOffset(r));
+                if ((op == Opcode.I32_LOAD || op == Opcode.I32_LOAD8_U) && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                    fuse(last1, op == Opcode.I32_LOAD ? Op.I32_LOAD_L : Op.I32_LOAD8_U_L, out[last1 + 1], memOffset(r));
                     return;
                 }
                 emit(op.code(), memOffset(r));
@@ -718,14 +820,57 @@ public final class Lowerer {
             }
         } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() < 8) {
             emit(Op.TRUNC_SAT_BASE + op.code());
+        } else if (op.prefix() == Opcode.PREFIX_MISC && op.code() >= 0x13 && op.code() <= 0x16) {
+            emit(Op.WIDE_BASE + op.code() - 0x13);
         } else {
             throw new UnsupportedOperationException("the interpreter does not support " + op.mnemonic());
         }
     }
 
-    /** {@code local.get; (i32.const | local.get); i32.add/sub} as one instruction. */
+    /**
+     * {@code local.get; (i32.const | local.get); i32.add/sub}, {@code i32.const; i32.add/sub} and
+     * {@code local.get; local.get; f64.add/sub/mul} as one instruction.
+     */
     private boolean fuseArithmetic(Opcode op) {
-        if ((op != Opcode.I32_ADD && op != Opcode.I32_SUB) || !is(last2, Op.LOCAL_GET) || last2 != len - 4) {
+        if (op == Opcode.F64_ADD || op == Opcode.F64_SUB || op == Opcode.F64_MUL) {
+            if (is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
+                int fused = op == Opcode.F64_ADD ? Op.F64_ADD_LL : op == Opcode.F64_SUB ? Op.F64_SUB_LL : Op.F64_MUL_LL;
+                fuse(last2, fused, out[last2 + 1], out[last1 + 1]);
+                return true;
+            }
+            if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                int fused = op == Opcode.F64_ADD ? Op.F64_ADD_L : op == Opcode.F64_SUB ? Op.F64_SUB_L : Op.F64_MUL_L;
+                fuse(last1, fused, out[last1 + 1]);
+                return true;
+            }
+            return false;
+        }
+        if (op == Opcode.I32_MUL && is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
+            fuse(last2, Op.I32_MUL_LL, out[last2 + 1], out[last1 + 1]);
+            return true;
+        }
+        if (op == Opcode.I32_MUL || op == Opcode.I32_AND || op == Opcode.I32_SHL || op == Opcode.I32_SHR_U) {
+            if (is(last1, Op.CONST32) && last1 == len - 2) {
+                int fused = op == Opcode.I32_MUL ? Op.I32_MUL_C : op == Opcode.I32_AND ? Op.I32_AND_C
+                        : op == Opcode.I32_SHL ? Op.I32_SHL_C : Op.I32_SHR_U_C;
+                fuse(last1, fused, out[last1 + 1]);
+                return true;
+            }
+            return false;
+        }
+        if (op != Opcode.I32_ADD && op != Opcode.I32_SUB) {
+            return false;
+        }
+        if (!is(last2, Op.LOCAL_GET) || last2 != len - 4) {
+            if (is(last1, Op.CONST32) && last1 == len - 2) {
+                int c = out[last1 + 1];
+                fuse(last1, Op.I32_ADD_C, op == Opcode.I32_ADD ? c : -c);
+                return true;
+            }
+            if (op == Opcode.I32_ADD && is(last1, Op.LOCAL_GET) && last1 == len - 2) {
+                fuse(last1, Op.I32_ADD_L, out[last1 + 1]);
+                return true;
+            }
             return false;
         }
         int a = out[last2 + 1];
@@ -755,11 +900,11 @@ public final class Lowerer {
         switch (op.immKind()) {
             case MEMARG:
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(0, memory(r.memIdx()));
+                emit(0, r.memIdx());
                 return;
             case MEMARG_LANE:
                 emit(Op.SIMD_MEM, op.code(), memOffset(r));
-                emit(r.lane(), memory(r.memIdx()));
+                emit(r.lane(), r.memIdx());
                 return;
             case LANE:
                 emit(Op.SIMD_IMM, op.code(), r.index());

@@ -2,9 +2,10 @@ package dev.robusta.runtime.internal.interpreter;
 
 import dev.robusta.runtime.RuntimeConfig;
 import dev.robusta.runtime.internal.ByteArrayMemory;
+import dev.robusta.runtime.internal.ExceptionInstance;
+import dev.robusta.runtime.internal.TagInstance;
 import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.GlobalInstance;
-import dev.robusta.runtime.internal.HostFunctionInstance;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
@@ -248,8 +249,11 @@ public final class Machine {
         frameInst = Arrays.copyOf(frameInst, n);
     }
 
-    /** Calls a host function with the top {@code paramSlots} of the stack; returns the new stack pointer. */
-    private int callHost(HostFunctionInstance h, int sp, ModuleInstance caller) {
+    /**
+     * Calls a function this loop does not run itself (a host function, or one of another engine) with the
+     * top {@code paramSlots} of the stack; returns the new stack pointer.
+     */
+    private int callHost(FunctionInstance h, int sp, ModuleInstance caller) {
         int base = sp - h.paramSlots;
         long[] args = h.paramSlots == 0 ? NO_SLOTS : Arrays.copyOfRange(stack, base, sp);
         Object[] argRefs = h.refParams ? Arrays.copyOfRange(refs, base, sp) : null;
@@ -298,734 +302,889 @@ public final class Machine {
         int fp = entryFp;
         int sp = this.sp;
         int pc = 0;
-        try {
-            frame:
-            while (true) {
-                final long[] s = stack;
-                final Object[] r = refs;
-                final int[] code = fn.code;
-                final FunctionInstance[] funcs = inst.functions;
-                final GlobalInstance[] globals = inst.globals;
-                final ByteArrayMemory memory = inst.memory0;
-                byte[] mem = memory == null ? NO_MEMORY : memory.bytes;
+        while (true) {
+            try {
+                frame:
                 while (true) {
-                    final int op = code[pc++];
-                    switch (op) {
-                        // ---- control ----
-                        case Op.UNREACHABLE:
-                            throw Traps.trap(Trap.UNREACHABLE);
-                        case Op.BR_UNLESS:
-                            pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
-                            break;
-                        case Op.BR_BACK:
-                            if ((budget -= code[pc + 1]) < 0) {
-                                checkLimits(inst);
-                            }
-                            pc = code[pc];
-                            break;
-                        case Op.BR_IF_BACK:
-                            if ((int) s[--sp] != 0) {
+                    final long[] s = stack;
+                    final Object[] r = refs;
+                    final int[] code = fn.code;
+                    final FunctionInstance[] funcs = inst.functions;
+                    final GlobalInstance[] globals = inst.globals;
+                    final ByteArrayMemory memory = inst.memory0;
+                    byte[] mem = memory == null ? NO_MEMORY : memory.bytes;
+                    while (true) {
+                        final int op = code[pc++];
+                        switch (op) {
+                            // ---- control ----
+                            case Op.UNREACHABLE:
+                                throw Traps.trap(Trap.UNREACHABLE);
+                            case Op.BR_UNLESS:
+                                pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                                break;
+                            case Op.BR_BACK:
                                 if ((budget -= code[pc + 1]) < 0) {
                                     checkLimits(inst);
                                 }
                                 pc = code[pc];
-                            } else {
+                                break;
+                            case Op.BR_IF_BACK:
+                                if ((int) s[--sp] != 0) {
+                                    if ((budget -= code[pc + 1]) < 0) {
+                                        checkLimits(inst);
+                                    }
+                                    pc = code[pc];
+                                } else {
+                                    pc += 2;
+                                }
+                                break;
+                            case Op.DROP_KEEP: {
+                                int dst = fp + code[pc];
+                                int n = code[pc + 1];
                                 pc += 2;
+                                if (n == 1) {
+                                    s[dst] = s[sp - 1];
+                                } else {
+                                    System.arraycopy(s, sp - n, s, dst, n);
+                                }
+                                sp = dst + n;
+                                break;
                             }
-                            break;
-                        case Op.DROP_KEEP: {
-                            int dst = fp + code[pc];
-                            int n = code[pc + 1];
-                            pc += 2;
-                            if (n == 1) {
-                                s[dst] = s[sp - 1];
-                            } else {
+                            case Op.DROP_KEEP_REF: {
+                                int dst = fp + code[pc];
+                                int n = code[pc + 1];
+                                pc += 2;
                                 System.arraycopy(s, sp - n, s, dst, n);
+                                System.arraycopy(r, sp - n, r, dst, n);
+                                sp = dst + n;
+                                break;
                             }
-                            sp = dst + n;
-                            break;
-                        }
-                        case Op.DROP_KEEP_REF: {
-                            int dst = fp + code[pc];
-                            int n = code[pc + 1];
-                            pc += 2;
-                            System.arraycopy(s, sp - n, s, dst, n);
-                            System.arraycopy(r, sp - n, r, dst, n);
-                            sp = dst + n;
-                            break;
-                        }
-                        case Op.BR:
-                            pc = code[pc];
-                            break;
-                        case Op.BR_IF:
-                            pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
-                            break;
-                        case Op.BR_TABLE: {
-                            int n = code[pc];
-                            int i = (int) s[--sp];
-                            if (Integer.compareUnsigned(i, n - 1) > 0) {
-                                i = n - 1;
-                            }
-                            pc = code[pc + 1 + i];
-                            break;
-                        }
-                        case Op.RETURN: {
-                            int n = fn.resultSlots;
-                            if (n == 1) {
-                                s[fp] = s[sp - 1];
-                                if (fn.refResults) {
-                                    r[fp] = r[sp - 1];
+                            case Op.BR:
+                                pc = code[pc];
+                                break;
+                            case Op.BR_IF:
+                                pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                                break;
+                            case Op.BR_TABLE: {
+                                int n = code[pc];
+                                int i = (int) s[--sp];
+                                if (Integer.compareUnsigned(i, n - 1) > 0) {
+                                    i = n - 1;
                                 }
-                            } else if (n != 0) {
-                                System.arraycopy(s, sp - n, s, fp, n);
-                                if (fn.refResults) {
-                                    System.arraycopy(r, sp - n, r, fp, n);
+                                pc = code[pc + 1 + i];
+                                break;
+                            }
+                            case Op.RETURN: {
+                                int n = fn.resultSlots;
+                                if (n == 1) {
+                                    s[fp] = s[sp - 1];
+                                    if (fn.refResults) {
+                                        r[fp] = r[sp - 1];
+                                    }
+                                } else if (n != 0) {
+                                    System.arraycopy(s, sp - n, s, fp, n);
+                                    if (fn.refResults) {
+                                        System.arraycopy(r, sp - n, r, fp, n);
+                                    }
                                 }
+                                sp = fp + n;
+                                int d = depth;
+                                if (d == entryDepth) {
+                                    this.sp = sp;
+                                    return;
+                                }
+                                pc = framePc[d];
+                                fp = frameFp[d];
+                                fn = frameFn[d];
+                                inst = frameInst[d];
+                                depth = d - 1;
+                                continue frame;
                             }
-                            sp = fp + n;
-                            int d = depth;
-                            if (d == entryDepth) {
-                                this.sp = sp;
-                                return;
+                            case Op.CALL:
+                            case Op.CALL_INDIRECT:
+                            case Op.CALL_REF: {
+                                FunctionInstance f;
+                                if (op == Op.CALL) {
+                                    f = funcs[code[pc++]];
+                                } else if (op == Op.CALL_INDIRECT) {
+                                    f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], s[--sp]);
+                                    pc += 2;
+                                } else {
+                                    f = BulkOps.nonNullFunction(r[--sp]);
+                                    pc++;
+                                }
+                                if (f instanceof WasmFunction) {
+                                    WasmFunction w = (WasmFunction) f;
+                                    LoweredFunction callee = w.lowered();
+                                    int d = depth + 1;
+                                    if (d > maxDepth) {
+                                        throw Traps.callStackExhausted();
+                                    }
+                                    if ((budget -= callee.weight) < 0) {
+                                        checkLimits(w.instance);
+                                    }
+                                    if (d >= framePc.length) {
+                                        growFrames(d);
+                                    }
+                                    int nfp = sp - callee.paramSlots;
+                                    int frameTop = nfp + callee.frameSize;
+                                    if (frameTop > s.length) {
+                                        growStack(frameTop);
+                                    }
+                                    peak(frameTop, d);
+                                    framePc[d] = pc;
+                                    frameFp[d] = fp;
+                                    frameFn[d] = fn;
+                                    frameInst[d] = inst;
+                                    int locals = nfp + callee.localSlots;
+                                    long[] st = stack;
+                                    for (int i = sp; i < locals; i++) {
+                                        st[i] = 0L;
+                                    }
+                                    if (callee.refLocals) {
+                                        Arrays.fill(refs, sp, locals, null);
+                                    }
+                                    depth = d;
+                                    fp = nfp;
+                                    sp = locals;
+                                    fn = callee;
+                                    inst = w.instance;
+                                    pc = 0;
+                                    continue frame;
+                                }
+                                sp = callHost(f, sp, inst);
+                                continue frame;
                             }
-                            pc = framePc[d];
-                            fp = frameFp[d];
-                            fn = frameFn[d];
-                            inst = frameInst[d];
-                            depth = d - 1;
-                            continue frame;
-                        }
-                        case Op.CALL:
-                        case Op.CALL_INDIRECT:
-                        case Op.CALL_REF: {
-                            FunctionInstance f;
-                            if (op == Op.CALL) {
-                                f = funcs[code[pc++]];
-                            } else if (op == Op.CALL_INDIRECT) {
-                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
-                                pc += 2;
-                            } else {
-                                f = BulkOps.nonNullFunction(r[--sp]);
-                                pc++;
-                            }
-                            if (f instanceof WasmFunction) {
+
+                            case Op.RETURN_CALL:
+                            case Op.RETURN_CALL_INDIRECT:
+                            case Op.RETURN_CALL_REF: {
+                                FunctionInstance f;
+                                if (op == Op.RETURN_CALL) {
+                                    f = funcs[code[pc++]];
+                                } else if (op == Op.RETURN_CALL_INDIRECT) {
+                                    f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], s[--sp]);
+                                    pc += 2;
+                                } else {
+                                    f = BulkOps.nonNullFunction(r[--sp]);
+                                    pc++;
+                                }
+                                if (!(f instanceof WasmFunction)) {
+                                    // the host's results are returned by the RETURN that follows
+                                    sp = callHost(f, sp, inst);
+                                    continue frame;
+                                }
                                 WasmFunction w = (WasmFunction) f;
                                 LoweredFunction callee = w.lowered();
-                                int d = depth + 1;
-                                if (d > maxDepth) {
-                                    throw Traps.callStackExhausted();
-                                }
                                 if ((budget -= callee.weight) < 0) {
                                     checkLimits(w.instance);
                                 }
-                                if (d >= framePc.length) {
-                                    growFrames(d);
+                                int n = callee.paramSlots;
+                                System.arraycopy(s, sp - n, s, fp, n);
+                                if (w.refParams) {
+                                    System.arraycopy(r, sp - n, r, fp, n);
                                 }
-                                int nfp = sp - callee.paramSlots;
-                                int frameTop = nfp + callee.frameSize;
+                                int frameTop = fp + callee.frameSize;
                                 if (frameTop > s.length) {
                                     growStack(frameTop);
                                 }
-                                peak(frameTop, d);
-                                framePc[d] = pc;
-                                frameFp[d] = fp;
-                                frameFn[d] = fn;
-                                frameInst[d] = inst;
-                                int locals = nfp + callee.localSlots;
-                                long[] st = stack;
-                                for (int i = sp; i < locals; i++) {
-                                    st[i] = 0L;
-                                }
+                                peak(frameTop, depth);
+                                int locals = fp + callee.localSlots;
+                                Arrays.fill(stack, fp + n, locals, 0L);
                                 if (callee.refLocals) {
-                                    Arrays.fill(refs, sp, locals, null);
+                                    Arrays.fill(refs, fp + n, locals, null);
                                 }
-                                depth = d;
-                                fp = nfp;
                                 sp = locals;
                                 fn = callee;
                                 inst = w.instance;
                                 pc = 0;
                                 continue frame;
                             }
-                            sp = callHost((HostFunctionInstance) f, sp, inst);
-                            continue frame;
-                        }
 
-                        case Op.RETURN_CALL:
-                        case Op.RETURN_CALL_INDIRECT:
-                        case Op.RETURN_CALL_REF: {
-                            FunctionInstance f;
-                            if (op == Op.RETURN_CALL) {
-                                f = funcs[code[pc++]];
-                            } else if (op == Op.RETURN_CALL_INDIRECT) {
-                                f = BulkOps.indirect(inst, fn, code[pc], code[pc + 1], (int) s[--sp]);
+                            // ---- parametric and variables ----
+                            case Op.DROP:
+                                sp--;
+                                break;
+                            case Op.DROP2:
+                                sp -= 2;
+                                break;
+                            case Op.SELECT: {
+                                int c = (int) s[--sp];
+                                sp--;
+                                if (c == 0) {
+                                    s[sp - 1] = s[sp];
+                                }
+                                break;
+                            }
+                            case Op.SELECT_V128: {
+                                int c = (int) s[--sp];
+                                sp -= 2;
+                                if (c == 0) {
+                                    s[sp - 2] = s[sp];
+                                    s[sp - 1] = s[sp + 1];
+                                }
+                                break;
+                            }
+                            case Op.SELECT_REF: {
+                                int c = (int) s[--sp];
+                                sp--;
+                                if (c == 0) {
+                                    r[sp - 1] = r[sp];
+                                }
+                                break;
+                            }
+                            case Op.LOCAL_GET:
+                                s[sp++] = s[fp + code[pc++]];
+                                break;
+                            case Op.LOCAL_SET:
+                                s[fp + code[pc++]] = s[--sp];
+                                break;
+                            case Op.LOCAL_TEE:
+                                s[fp + code[pc++]] = s[sp - 1];
+                                break;
+                            case Op.LOCAL_GET_REF:
+                                r[sp++] = r[fp + code[pc++]];
+                                break;
+                            case Op.LOCAL_SET_REF:
+                                r[fp + code[pc++]] = r[--sp];
+                                break;
+                            case Op.LOCAL_TEE_REF:
+                                r[fp + code[pc++]] = r[sp - 1];
+                                break;
+                            case Op.LOCAL_GET_V128: {
+                                int i = fp + code[pc++];
+                                s[sp] = s[i];
+                                s[sp + 1] = s[i + 1];
+                                sp += 2;
+                                break;
+                            }
+                            case Op.LOCAL_SET_V128: {
+                                int i = fp + code[pc++];
+                                sp -= 2;
+                                s[i] = s[sp];
+                                s[i + 1] = s[sp + 1];
+                                break;
+                            }
+                            case Op.LOCAL_TEE_V128: {
+                                int i = fp + code[pc++];
+                                s[i] = s[sp - 2];
+                                s[i + 1] = s[sp - 1];
+                                break;
+                            }
+                            case Op.GLOBAL_GET:
+                                s[sp++] = globals[code[pc++]].value;
+                                break;
+                            case Op.GLOBAL_SET:
+                                globals[code[pc++]].value = s[--sp];
+                                break;
+                            case Op.GLOBAL_GET_REF:
+                                r[sp++] = globals[code[pc++]].ref;
+                                break;
+                            case Op.GLOBAL_SET_REF:
+                                globals[code[pc++]].ref = r[--sp];
+                                break;
+                            case Op.GLOBAL_GET_V128: {
+                                GlobalInstance g = globals[code[pc++]];
+                                s[sp] = g.value;
+                                s[sp + 1] = g.hi;
+                                sp += 2;
+                                break;
+                            }
+                            case Op.GLOBAL_SET_V128: {
+                                GlobalInstance g = globals[code[pc++]];
+                                sp -= 2;
+                                g.value = s[sp];
+                                g.hi = s[sp + 1];
+                                break;
+                            }
+
+                            // ---- memory ----
+                            case Op.I32_LOAD:
+                            case Op.F32_LOAD:
+                                s[sp - 1] = MemoryOps.i32(mem, s[sp - 1], code[pc++]);
+                                break;
+                            case Op.I64_LOAD:
+                            case Op.F64_LOAD:
+                                s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
+                                break;
+                            case Op.I32_LOAD8_U:
+                            case Op.I64_LOAD8_U:
+                                s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                                break;
+                            case Op.I32_LOAD8_S:
+                            case Op.I64_LOAD8_S:
+                                s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)];
+                                break;
+                            case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
+                            case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+                            case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
+                                s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
+                                break;
+                            case Op.I32_STORE:
+                            case Op.F32_STORE:
+                                sp -= 2;
+                                MemoryOps.storeI32(mem, s[sp], code[pc++], (int) s[sp + 1]);
+                                break;
+                            case Op.I64_STORE:
+                            case Op.F64_STORE:
+                                sp -= 2;
+                                MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
+                                break;
+                            case Op.I32_STORE8:
+                            case Op.I64_STORE8:
+                                sp -= 2;
+                                mem[MemoryOps.index(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                                break;
+                            case Op.I32_STORE16: case Op.I64_STORE16:
+                            case Op.I64_STORE32:
+                                sp -= 2;
+                                MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
+                                break;
+                            case Op.MEMORY_SIZE:
+                                s[sp++] = inst.memories[code[pc++]].size();
+                                break;
+                            case Op.MEMORY_GROW:
+                                s[sp - 1] = inst.memories[code[pc++]].growBy(s[sp - 1]);
+                                mem = memory.bytes;
+                                break;
+                            case Op.MEM64:
+                                sp = MemoryOps.exec64(code[pc], inst.memories[code[pc + 1]].bytes, s, sp,
+                                        (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32));
+                                pc += 4;
+                                break;
+                            case Op.MEM_OTHER:
+                                sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
+                                pc += 3;
+                                break;
+                            case Op.CONST32:
+                                s[sp++] = code[pc++];
+                                break;
+                            case Op.CONST64:
+                                s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
                                 pc += 2;
-                            } else {
-                                f = BulkOps.nonNullFunction(r[--sp]);
-                                pc++;
-                            }
-                            if (!(f instanceof WasmFunction)) {
-                                // the host's results are returned by the RETURN that follows
-                                sp = callHost((HostFunctionInstance) f, sp, inst);
-                                continue frame;
-                            }
-                            WasmFunction w = (WasmFunction) f;
-                            LoweredFunction callee = w.lowered();
-                            if ((budget -= callee.weight) < 0) {
-                                checkLimits(w.instance);
-                            }
-                            int n = callee.paramSlots;
-                            System.arraycopy(s, sp - n, s, fp, n);
-                            if (w.refParams) {
-                                System.arraycopy(r, sp - n, r, fp, n);
-                            }
-                            int frameTop = fp + callee.frameSize;
-                            if (frameTop > s.length) {
-                                growStack(frameTop);
-                            }
-                            peak(frameTop, depth);
-                            int locals = fp + callee.localSlots;
-                            Arrays.fill(stack, fp + n, locals, 0L);
-                            if (callee.refLocals) {
-                                Arrays.fill(refs, fp + n, locals, null);
-                            }
-                            sp = locals;
-                            fn = callee;
-                            inst = w.instance;
-                            pc = 0;
-                            continue frame;
-                        }
+                                break;
 
-                        // ---- parametric and variables ----
-                        case Op.DROP:
-                            sp--;
-                            break;
-                        case Op.DROP2:
-                            sp -= 2;
-                            break;
-                        case Op.SELECT: {
-                            int c = (int) s[--sp];
-                            sp--;
-                            if (c == 0) {
-                                s[sp - 1] = s[sp];
-                            }
-                            break;
-                        }
-                        case Op.SELECT_V128: {
-                            int c = (int) s[--sp];
-                            sp -= 2;
-                            if (c == 0) {
-                                s[sp - 2] = s[sp];
-                                s[sp - 1] = s[sp + 1];
-                            }
-                            break;
-                        }
-                        case Op.SELECT_REF: {
-                            int c = (int) s[--sp];
-                            sp--;
-                            if (c == 0) {
-                                r[sp - 1] = r[sp];
-                            }
-                            break;
-                        }
-                        case Op.LOCAL_GET:
-                            s[sp++] = s[fp + code[pc++]];
-                            break;
-                        case Op.LOCAL_SET:
-                            s[fp + code[pc++]] = s[--sp];
-                            break;
-                        case Op.LOCAL_TEE:
-                            s[fp + code[pc++]] = s[sp - 1];
-                            break;
-                        case Op.LOCAL_GET_REF:
-                            r[sp++] = r[fp + code[pc++]];
-                            break;
-                        case Op.LOCAL_SET_REF:
-                            r[fp + code[pc++]] = r[--sp];
-                            break;
-                        case Op.LOCAL_TEE_REF:
-                            r[fp + code[pc++]] = r[sp - 1];
-                            break;
-                        case Op.LOCAL_GET_V128: {
-                            int i = fp + code[pc++];
-                            s[sp] = s[i];
-                            s[sp + 1] = s[i + 1];
-                            sp += 2;
-                            break;
-                        }
-                        case Op.LOCAL_SET_V128: {
-                            int i = fp + code[pc++];
-                            sp -= 2;
-                            s[i] = s[sp];
-                            s[i + 1] = s[sp + 1];
-                            break;
-                        }
-                        case Op.LOCAL_TEE_V128: {
-                            int i = fp + code[pc++];
-                            s[i] = s[sp - 2];
-                            s[i + 1] = s[sp - 1];
-                            break;
-                        }
-                        case Op.GLOBAL_GET:
-                            s[sp++] = globals[code[pc++]].value;
-                            break;
-                        case Op.GLOBAL_SET:
-                            globals[code[pc++]].value = s[--sp];
-                            break;
-                        case Op.GLOBAL_GET_REF:
-                            r[sp++] = globals[code[pc++]].ref;
-                            break;
-                        case Op.GLOBAL_SET_REF:
-                            globals[code[pc++]].ref = r[--sp];
-                            break;
-                        case Op.GLOBAL_GET_V128: {
-                            GlobalInstance g = globals[code[pc++]];
-                            s[sp] = g.value;
-                            s[sp + 1] = g.hi;
-                            sp += 2;
-                            break;
-                        }
-                        case Op.GLOBAL_SET_V128: {
-                            GlobalInstance g = globals[code[pc++]];
-                            sp -= 2;
-                            g.value = s[sp];
-                            g.hi = s[sp + 1];
-                            break;
-                        }
-
-                        // ---- memory ----
-                        case Op.I32_LOAD:
-                        case Op.F32_LOAD:
-                            s[sp - 1] = MemoryOps.i32(mem, s[sp - 1], code[pc++]);
-                            break;
-                        case Op.I64_LOAD:
-                        case Op.F64_LOAD:
-                            s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
-                            break;
-                        case Op.I32_LOAD8_U:
-                        case Op.I64_LOAD8_U:
-                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
-                            break;
-                        case Op.I32_LOAD8_S:
-                        case Op.I64_LOAD8_S:
-                            s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)];
-                            break;
-                        case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
-                        case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
-                        case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
-                            s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
-                            break;
-                        case Op.I32_STORE:
-                        case Op.F32_STORE:
-                            sp -= 2;
-                            MemoryOps.storeI32(mem, s[sp], code[pc++], (int) s[sp + 1]);
-                            break;
-                        case Op.I64_STORE:
-                        case Op.F64_STORE:
-                            sp -= 2;
-                            MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
-                            break;
-                        case Op.I32_STORE8:
-                        case Op.I64_STORE8:
-                            sp -= 2;
-                            mem[MemoryOps.index(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
-                            break;
-                        case Op.I32_STORE16: case Op.I64_STORE16:
-                        case Op.I64_STORE32:
-                            sp -= 2;
-                            MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
-                            break;
-                        case Op.MEMORY_SIZE: {
-                            int m = code[pc++];
-                            s[sp++] = (m == 0 ? mem : inst.memories[m].bytes).length >>> 16;
-                            break;
-                        }
-                        case Op.MEMORY_GROW:
-                            s[sp - 1] = inst.memories[code[pc++]].grow((int) s[sp - 1]);
-                            mem = memory.bytes;
-                            break;
-                        case Op.MEM_OTHER:
-                            sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
-                            pc += 3;
-                            break;
-                        case Op.CONST32:
-                            s[sp++] = code[pc++];
-                            break;
-                        case Op.CONST64:
-                            s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
-                            pc += 2;
-                            break;
-
-                        // ---- the most frequent i32 and i64 instructions ----
-                        case 0x45:
-                            s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
-                            break;
-                        case 0x46:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x47:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x48:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x49:
-                            sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0;
-                            break;
-                        case 0x4A:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x4B:
-                            sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0;
-                            break;
-                        case 0x4C:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x4D:
-                            sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0;
-                            break;
-                        case 0x4E:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0;
-                            break;
-                        case 0x4F:
-                            sp--;
-                            s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0;
-                            break;
-                        case 0x50:
-                            s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
-                            break;
-                        case 0x51:
-                            sp--;
-                            s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0;
-                            break;
-                        case 0x52:
-                            sp--;
-                            s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0;
-                            break;
-                        case 0x53:
-                            sp--;
-                            s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0;
-                            break;
-                        case 0x6A:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] + (int) s[sp];
-                            break;
-                        case 0x6B:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] - (int) s[sp];
-                            break;
-                        case 0x6C:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] * (int) s[sp];
-                            break;
-                        case 0x71:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] & (int) s[sp];
-                            break;
-                        case 0x72:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] | (int) s[sp];
-                            break;
-                        case 0x73:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp];
-                            break;
-                        case 0x74:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] << (int) s[sp];
-                            break;
-                        case 0x75:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] >> (int) s[sp];
-                            break;
-                        case 0x76:
-                            sp--;
-                            s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
-                            break;
-                        case 0x7C:
-                            sp--;
-                            s[sp - 1] += s[sp];
-                            break;
-                        case 0x7D:
-                            sp--;
-                            s[sp - 1] -= s[sp];
-                            break;
-                        case 0x7E:
-                            sp--;
-                            s[sp - 1] *= s[sp];
-                            break;
-                        case 0x83:
-                            sp--;
-                            s[sp - 1] &= s[sp];
-                            break;
-                        case 0x84:
-                            sp--;
-                            s[sp - 1] |= s[sp];
-                            break;
-                        case 0x85:
-                            sp--;
-                            s[sp - 1] ^= s[sp];
-                            break;
-                        case 0x86:
-                            sp--;
-                            s[sp - 1] <<= s[sp];
-                            break;
-                        case 0x87:
-                            sp--;
-                            s[sp - 1] >>= s[sp];
-                            break;
-                        case 0x88:
-                            sp--;
-                            s[sp - 1] >>>= s[sp];
-                            break;
-                        case 0xA7:
-                            s[sp - 1] = (int) s[sp - 1];
-                            break;
-                        case 0xAC:
-                            s[sp - 1] = (int) s[sp - 1];
-                            break;
-                        case 0x92:
-                            sp--;
-                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
-                                    + Float.intBitsToFloat((int) s[sp]));
-                            break;
-                        case 0x93:
-                            sp--;
-                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
-                                    - Float.intBitsToFloat((int) s[sp]));
-                            break;
-                        case 0x94:
-                            sp--;
-                            s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
-                                    * Float.intBitsToFloat((int) s[sp]));
-                            break;
-                        case 0xA0:
-                            sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
-                                    + Double.longBitsToDouble(s[sp]));
-                            break;
-                        case 0xA1:
-                            sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
-                                    - Double.longBitsToDouble(s[sp]));
-                            break;
-                        case 0xA2:
-                            sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
-                                    * Double.longBitsToDouble(s[sp]));
-                            break;
-                        case 0xA3:
-                            sp--;
-                            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
-                                    / Double.longBitsToDouble(s[sp]));
-                            break;
-                        case 0x63:
-                            sp--;
-                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(s[sp]) ? 1 : 0;
-                            break;
-                        case 0x64:
-                            sp--;
-                            s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) > Double.longBitsToDouble(s[sp]) ? 1 : 0;
-                            break;
-                        case 0xB7:
-                            s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
-                            break;
-
-                        // ---- superinstructions ----
-                        case Op.I32_ADD_LC:
-                            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
-                            pc += 2;
-                            break;
-                        case Op.I32_ADD_LL:
-                            s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
-                            pc += 2;
-                            break;
-                        case Op.I32_SUB_LL:
-                            s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
-                            pc += 2;
-                            break;
-                        case Op.I32_SET_ADD_LC:
-                            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
-                            pc += 3;
-                            break;
-                        case Op.I32_LOAD_L:
-                            s[sp++] = MemoryOps.i32(mem, s[fp + code[pc]], code[pc + 1]);
-                            pc += 2;
-                            break;
-                        case Op.BR_EQZ:
-                            pc = branch((int) s[--sp] == 0, code, pc, inst);
-                            break;
-                        case Op.BR_NEZ:
-                            pc = branch((int) s[--sp] != 0, code, pc, inst);
-                            break;
-                        case Op.BR_EQ:
-                            sp -= 2;
-                            pc = branch((int) s[sp] == (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_NE:
-                            sp -= 2;
-                            pc = branch((int) s[sp] != (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_LT_S:
-                            sp -= 2;
-                            pc = branch((int) s[sp] < (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_LT_U:
-                            sp -= 2;
-                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0, code, pc, inst);
-                            break;
-                        case Op.BR_GT_S:
-                            sp -= 2;
-                            pc = branch((int) s[sp] > (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_GT_U:
-                            sp -= 2;
-                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0, code, pc, inst);
-                            break;
-                        case Op.BR_LE_S:
-                            sp -= 2;
-                            pc = branch((int) s[sp] <= (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_LE_U:
-                            sp -= 2;
-                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0, code, pc, inst);
-                            break;
-                        case Op.BR_GE_S:
-                            sp -= 2;
-                            pc = branch((int) s[sp] >= (int) s[sp + 1], code, pc, inst);
-                            break;
-                        case Op.BR_GE_U:
-                            sp -= 2;
-                            pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0, code, pc, inst);
-                            break;
-                        case 0xAD:
-                            s[sp - 1] &= 0xFFFF_FFFFL;
-                            break;
-
-                        // ---- references, tables, bulk memory ----
-                        case Op.REF_NULL:
-                            r[sp++] = null;
-                            break;
-                        case Op.REF_IS_NULL:
-                            s[sp - 1] = r[sp - 1] == null ? 1 : 0;
-                            break;
-                        case Op.REF_FUNC:
-                            r[sp++] = funcs[code[pc++]];
-                            break;
-                        case Op.REF_AS_NON_NULL:
-                            if (r[sp - 1] == null) {
-                                throw Traps.trap(Trap.NULL_REFERENCE);
-                            }
-                            break;
-                        case Op.BR_IF_NOT_NULL:
-                            if (r[sp - 1] != null) {
-                                pc = code[pc];
-                            } else {
+                            // ---- the most frequent i32 and i64 instructions ----
+                            case 0x45:
+                                s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
+                                break;
+                            case 0x46:
                                 sp--;
-                                pc++;
-                            }
-                            break;
-                        case Op.BR_IF_NULL:
-                            if (r[sp - 1] == null) {
+                                s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x47:
                                 sp--;
-                                pc = code[pc];
-                            } else {
-                                pc++;
+                                s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x48:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x49:
+                                sp--;
+                                s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0;
+                                break;
+                            case 0x4A:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x4B:
+                                sp--;
+                                s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0;
+                                break;
+                            case 0x4C:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x4D:
+                                sp--;
+                                s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0;
+                                break;
+                            case 0x4E:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0;
+                                break;
+                            case 0x4F:
+                                sp--;
+                                s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0;
+                                break;
+                            case 0x50:
+                                s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                                break;
+                            case 0x51:
+                                sp--;
+                                s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0;
+                                break;
+                            case 0x52:
+                                sp--;
+                                s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0;
+                                break;
+                            case 0x53:
+                                sp--;
+                                s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0;
+                                break;
+                            case 0x6A:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] + (int) s[sp];
+                                break;
+                            case 0x6B:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] - (int) s[sp];
+                                break;
+                            case 0x6C:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] * (int) s[sp];
+                                break;
+                            case 0x71:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] & (int) s[sp];
+                                break;
+                            case 0x72:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] | (int) s[sp];
+                                break;
+                            case 0x73:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp];
+                                break;
+                            case 0x74:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] << (int) s[sp];
+                                break;
+                            case 0x75:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] >> (int) s[sp];
+                                break;
+                            case 0x76:
+                                sp--;
+                                s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
+                                break;
+                            case 0x7C:
+                                sp--;
+                                s[sp - 1] += s[sp];
+                                break;
+                            case 0x7D:
+                                sp--;
+                                s[sp - 1] -= s[sp];
+                                break;
+                            case 0x7E:
+                                sp--;
+                                s[sp - 1] *= s[sp];
+                                break;
+                            case 0x83:
+                                sp--;
+                                s[sp - 1] &= s[sp];
+                                break;
+                            case 0x84:
+                                sp--;
+                                s[sp - 1] |= s[sp];
+                                break;
+                            case 0x85:
+                                sp--;
+                                s[sp - 1] ^= s[sp];
+                                break;
+                            case 0x86:
+                                sp--;
+                                s[sp - 1] <<= s[sp];
+                                break;
+                            case 0x87:
+                                sp--;
+                                s[sp - 1] >>= s[sp];
+                                break;
+                            case 0x88:
+                                sp--;
+                                s[sp - 1] >>>= s[sp];
+                                break;
+                            case 0xA7:
+                                s[sp - 1] = (int) s[sp - 1];
+                                break;
+                            case 0xAC:
+                                s[sp - 1] = (int) s[sp - 1];
+                                break;
+                            case 0x92:
+                                sp--;
+                                s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                        + Float.intBitsToFloat((int) s[sp]));
+                                break;
+                            case 0x93:
+                                sp--;
+                                s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                        - Float.intBitsToFloat((int) s[sp]));
+                                break;
+                            case 0x94:
+                                sp--;
+                                s[sp - 1] = Float.floatToRawIntBits(Float.intBitsToFloat((int) s[sp - 1])
+                                        * Float.intBitsToFloat((int) s[sp]));
+                                break;
+                            case 0xA0:
+                                sp--;
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        + Double.longBitsToDouble(s[sp]));
+                                break;
+                            case 0xA1:
+                                sp--;
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        - Double.longBitsToDouble(s[sp]));
+                                break;
+                            case 0xA2:
+                                sp--;
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        * Double.longBitsToDouble(s[sp]));
+                                break;
+                            case 0xA3:
+                                sp--;
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        / Double.longBitsToDouble(s[sp]));
+                                break;
+                            case 0x63:
+                                sp--;
+                                s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) < Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                                break;
+                            case 0x64:
+                                sp--;
+                                s[sp - 1] = Double.longBitsToDouble(s[sp - 1]) > Double.longBitsToDouble(s[sp]) ? 1 : 0;
+                                break;
+                            case 0xB7:
+                                s[sp - 1] = Double.doubleToRawLongBits((int) s[sp - 1]);
+                                break;
+
+                            // ---- superinstructions ----
+                            case Op.I32_ADD_LC:
+                                s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                                pc += 2;
+                                break;
+                            case Op.I32_ADD_LL:
+                                s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                                pc += 2;
+                                break;
+                            case Op.BR_CMP_LC:
+                                pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], code[pc + 2]), code, pc + 3, inst);
+                                break;
+                            case Op.BR_CMP_LL:
+                                pc = branch(Op.compare(code[pc], (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]), code,
+                                        pc + 3, inst);
+                                break;
+                            case Op.F64_ADD_L:
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        + Double.longBitsToDouble(s[fp + code[pc++]]));
+                                break;
+                            case Op.F64_SUB_L:
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        - Double.longBitsToDouble(s[fp + code[pc++]]));
+                                break;
+                            case Op.F64_MUL_L:
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        * Double.longBitsToDouble(s[fp + code[pc++]]));
+                                break;
+                            case Op.I32_MUL_C:
+                                s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                                break;
+                            case Op.I32_AND_C:
+                                s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                                break;
+                            case Op.I32_SHL_C:
+                                s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                                break;
+                            case Op.I32_SHR_U_C:
+                                s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                                break;
+                            case Op.I32_ADD_L:
+                                s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                                break;
+                            case Op.I32_SET_ADD_LL:
+                                s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                                pc += 3;
+                                break;
+                            case Op.I32_LOAD8_U_L:
+                                s[sp++] = mem[MemoryOps.index(mem, s[fp + code[pc]], code[pc + 1], 1)] & 0xFF;
+                                pc += 2;
+                                break;
+                            case Op.I32_MUL_LL:
+                                s[sp++] = (int) s[fp + code[pc]] * (int) s[fp + code[pc + 1]];
+                                pc += 2;
+                                break;
+                            case Op.LOCAL_COPY:
+                                s[fp + code[pc + 1]] = s[fp + code[pc]];
+                                pc += 2;
+                                break;
+                            case 0xB8:
+                                s[sp - 1] = Double.doubleToRawLongBits(s[sp - 1] & 0xFFFF_FFFFL);
+                                break;
+                            case Op.I32_ADD_C:
+                                s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                                break;
+                            case Op.F64_ADD_LL:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                        + Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.F64_SUB_LL:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                        - Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.F64_MUL_LL:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]])
+                                        * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.I32_SUB_LL:
+                                s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
+                                pc += 2;
+                                break;
+                            case Op.I32_SET_ADD_LC:
+                                s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                                pc += 3;
+                                break;
+                            case Op.I32_LOAD_L:
+                                s[sp++] = MemoryOps.i32(mem, s[fp + code[pc]], code[pc + 1]);
+                                pc += 2;
+                                break;
+                            case Op.BR_EQZ:
+                                pc = branch((int) s[--sp] == 0, code, pc, inst);
+                                break;
+                            case Op.BR_NEZ:
+                                pc = branch((int) s[--sp] != 0, code, pc, inst);
+                                break;
+                            case Op.BR_EQ:
+                                sp -= 2;
+                                pc = branch((int) s[sp] == (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_NE:
+                                sp -= 2;
+                                pc = branch((int) s[sp] != (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_LT_S:
+                                sp -= 2;
+                                pc = branch((int) s[sp] < (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_LT_U:
+                                sp -= 2;
+                                pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0, code, pc, inst);
+                                break;
+                            case Op.BR_GT_S:
+                                sp -= 2;
+                                pc = branch((int) s[sp] > (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_GT_U:
+                                sp -= 2;
+                                pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0, code, pc, inst);
+                                break;
+                            case Op.BR_LE_S:
+                                sp -= 2;
+                                pc = branch((int) s[sp] <= (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_LE_U:
+                                sp -= 2;
+                                pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0, code, pc, inst);
+                                break;
+                            case Op.BR_GE_S:
+                                sp -= 2;
+                                pc = branch((int) s[sp] >= (int) s[sp + 1], code, pc, inst);
+                                break;
+                            case Op.BR_GE_U:
+                                sp -= 2;
+                                pc = branch(Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0, code, pc, inst);
+                                break;
+                            case 0xAD:
+                                s[sp - 1] &= 0xFFFF_FFFFL;
+                                break;
+
+                            // ---- references, tables, bulk memory ----
+                            case Op.REF_NULL:
+                                r[sp++] = null;
+                                break;
+                            case Op.REF_IS_NULL:
+                                s[sp - 1] = r[sp - 1] == null ? 1 : 0;
+                                break;
+                            case Op.REF_FUNC:
+                                r[sp++] = funcs[code[pc++]];
+                                break;
+                            case Op.THROW: {
+                                TagInstance tag = inst.tags[code[pc++]];
+                                sp -= tag.slots;
+                                throw uncaught(new ExceptionInstance(tag, Arrays.copyOfRange(s, sp, sp + tag.slots),
+                                        Arrays.copyOfRange(r, sp, sp + tag.slots)));
                             }
-                            break;
-                        case Op.TABLE_GET:
-                            r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], (int) s[sp - 1]);
-                            break;
-                        case Op.TABLE_SET:
-                            sp -= 2;
-                            BulkOps.tableSet(inst.tables[code[pc++]], (int) s[sp], r[sp + 1]);
-                            break;
-                        case Op.TABLE_SIZE:
-                            s[sp++] = inst.tables[code[pc++]].size;
-                            break;
-                        case Op.TABLE_GROW: {
-                            sp--;
-                            TableInstance t = inst.tables[code[pc++]];
-                            s[sp - 1] = t.growUnchecked((int) s[sp], r[sp - 1]);
-                            break;
+                            case Op.THROW_REF: {
+                                Object x = r[--sp];
+                                if (x == null) {
+                                    throw new TrapException(Trap.NULL_REFERENCE, "null exception reference");
+                                }
+                                throw uncaught((ExceptionInstance) x);
+                            }
+                            case Op.REF_AS_NON_NULL:
+                                if (r[sp - 1] == null) {
+                                    throw Traps.trap(Trap.NULL_REFERENCE);
+                                }
+                                break;
+                            case Op.BR_IF_NOT_NULL:
+                                if (r[sp - 1] != null) {
+                                    pc = code[pc];
+                                } else {
+                                    sp--;
+                                    pc++;
+                                }
+                                break;
+                            case Op.BR_IF_NULL:
+                                if (r[sp - 1] == null) {
+                                    sp--;
+                                    pc = code[pc];
+                                } else {
+                                    pc++;
+                                }
+                                break;
+                            case Op.TABLE_GET:
+                                r[sp - 1] = BulkOps.tableGet(inst.tables[code[pc++]], s[sp - 1]);
+                                break;
+                            case Op.TABLE_SET:
+                                sp -= 2;
+                                BulkOps.tableSet(inst.tables[code[pc++]], s[sp], r[sp + 1]);
+                                break;
+                            case Op.TABLE_SIZE:
+                                s[sp++] = inst.tables[code[pc++]].size;
+                                break;
+                            case Op.TABLE_GROW: {
+                                sp--;
+                                TableInstance t = inst.tables[code[pc++]];
+                                s[sp - 1] = t.growBy(s[sp], r[sp - 1]);
+                                break;
+                            }
+                            case Op.TABLE_FILL:
+                                sp -= 3;
+                                BulkOps.tableFill(inst.tables[code[pc++]], s, r, sp);
+                                break;
+                            case Op.TABLE_INIT:
+                                sp -= 3;
+                                BulkOps.tableInit(inst, code[pc], code[pc + 1], s, sp);
+                                pc += 2;
+                                break;
+                            case Op.TABLE_COPY:
+                                sp -= 3;
+                                BulkOps.tableCopy(inst, code[pc], code[pc + 1], s, sp);
+                                pc += 2;
+                                break;
+                            case Op.ELEM_DROP:
+                                inst.elements[code[pc++]] = BulkOps.NO_ELEMENTS;
+                                break;
+                            case Op.MEMORY_INIT:
+                                sp -= 3;
+                                BulkOps.memoryInit(inst, code[pc], inst.memories[code[pc + 1]], s, sp);
+                                pc += 2;
+                                break;
+                            case Op.DATA_DROP:
+                                inst.datas[code[pc++]] = BulkOps.NO_DATA;
+                                break;
+                            case Op.MEMORY_COPY:
+                                sp -= 3;
+                                BulkOps.memoryCopy(inst.memories[code[pc]], inst.memories[code[pc + 1]], s, sp);
+                                pc += 2;
+                                break;
+                            case Op.MEMORY_FILL:
+                                sp -= 3;
+                                BulkOps.memoryFill(inst.memories[code[pc++]], s, sp);
+                                break;
+
+                            // ---- SIMD ----
+                            case Op.V128_CONST:
+                                s[sp] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                                s[sp + 1] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                                sp += 2;
+                                pc += 4;
+                                break;
+                            case Op.SIMD:
+                                sp = Simd.execute(code[pc++], s, sp, 0, 0);
+                                break;
+                            case Op.SIMD_IMM:
+                                sp = Simd.execute(code[pc], s, sp,
+                                        (code[pc + 1] & 0xFFFF_FFFFL) | ((long) code[pc + 2] << 32),
+                                        (code[pc + 3] & 0xFFFF_FFFFL) | ((long) code[pc + 4] << 32));
+                                pc += 5;
+                                break;
+                            case Op.SIMD_MEM: {
+                                ByteArrayMemory m = inst.memories[code[pc + 3]];
+                                sp = SimdMemoryOps.exec(code[pc], m.bytes, m.is64, s, sp, code[pc + 1], code[pc + 2]);
+                                pc += 4;
+                                break;
+                            }
+
+                            default:
+                                sp = Conversions.numeric(op, s, sp);
+                                break;
                         }
-                        case Op.TABLE_FILL:
-                            sp -= 3;
-                            BulkOps.tableFill(inst.tables[code[pc++]], s, r, sp);
-                            break;
-                        case Op.TABLE_INIT:
-                            sp -= 3;
-                            BulkOps.tableInit(inst, code[pc], code[pc + 1], s, sp);
-                            pc += 2;
-                            break;
-                        case Op.TABLE_COPY:
-                            sp -= 3;
-                            BulkOps.tableCopy(inst, code[pc], code[pc + 1], s, sp);
-                            pc += 2;
-                            break;
-                        case Op.ELEM_DROP:
-                            inst.elements[code[pc++]] = BulkOps.NO_ELEMENTS;
-                            break;
-                        case Op.MEMORY_INIT:
-                            sp -= 3;
-                            BulkOps.memoryInit(inst, code[pc], code[pc + 1] == 0 ? mem : inst.memories[code[pc + 1]].bytes,
-                                    s, sp);
-                            pc += 2;
-                            break;
-                        case Op.DATA_DROP:
-                            inst.datas[code[pc++]] = BulkOps.NO_DATA;
-                            break;
-                        case Op.MEMORY_COPY:
-                            sp -= 3;
-                            BulkOps.memoryCopy(inst.memories[code[pc]].bytes, inst.memories[code[pc + 1]].bytes, s, sp);
-                            pc += 2;
-                            break;
-                        case Op.MEMORY_FILL:
-                            sp -= 3;
-                            BulkOps.memoryFill(inst.memories[code[pc++]].bytes, s, sp);
-                            break;
-
-                        // ---- SIMD ----
-                        case Op.V128_CONST:
-                            s[sp] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
-                            s[sp + 1] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-                            sp += 2;
-                            pc += 4;
-                            break;
-                        case Op.SIMD:
-                            sp = Simd.execute(code[pc++], s, sp, 0, 0);
-                            break;
-                        case Op.SIMD_IMM:
-                            sp = Simd.execute(code[pc], s, sp,
-                                    (code[pc + 1] & 0xFFFF_FFFFL) | ((long) code[pc + 2] << 32),
-                                    (code[pc + 3] & 0xFFFF_FFFFL) | ((long) code[pc + 4] << 32));
-                            pc += 5;
-                            break;
-                        case Op.SIMD_MEM:
-                            sp = SimdMemoryOps.exec(code[pc], code[pc + 3] == 0 ? mem : inst.memories[code[pc + 3]].bytes,
-                                    s, sp, code[pc + 1], code[pc + 2]);
-                            pc += 4;
-                            break;
-
-                        default:
-                            sp = Conversions.numeric(op, s, sp);
-                            break;
                     }
                 }
+            } catch (TrapException e) {
+                pc = unwind(e, fn, inst, fp, pc, entryDepth);
+                fn = entryFn;
+                inst = entryInst;
+                fp = entryFp;
+                sp = this.sp;
+            } catch (StackOverflowError e) {
+                throw withTrace(Traps.callStackExhausted(), fn, entryDepth);
             }
-        } catch (TrapException e) {
-            throw withTrace(e, fn, entryDepth);
-        } catch (StackOverflowError e) {
-            throw withTrace(Traps.callStackExhausted(), fn, entryDepth);
         }
+    }
+
+    /**
+     * Handles a trap that left the dispatch loop: a WebAssembly exception goes to the innermost handler of
+     * this loop's frames that catches it (frames without one are popped); anything else, or an exception no
+     * frame catches, is rethrown with this loop's frames added to its trace. When handled, the new registers
+     * are left in {@link #entryFn}, {@link #entryInst}, {@link #entryFp} and {@link #sp}.
+     *
+     * @return the handler's landing pad
+     */
+    private int unwind(TrapException e, LoweredFunction fn, ModuleInstance inst, int fp, int pc, int entryDepth) {
+        ExceptionInstance x = thrown(e);
+        if (x == null) {
+            throw withTrace(e, fn, entryDepth);
+        }
+        int h;
+        while ((h = handler(fn, inst, pc - 1, x)) < 0) {
+            if (depth == entryDepth) {
+                throw withTrace(e, fn, entryDepth);
+            }
+            int d = depth;
+            pc = framePc[d];
+            fp = frameFp[d];
+            fn = frameFn[d];
+            inst = frameInst[d];
+            depth = d - 1;
+        }
+        int[] handlers = fn.handlers;
+        int dst = fp + handlers[h + 4];
+        int n = x.slots.length;
+        System.arraycopy(x.slots, 0, stack, dst, n);
+        System.arraycopy(x.refs, 0, refs, dst, n);
+        if (handlers[h + 3] != 0) {
+            refs[dst + n++] = x;
+        }
+        entryFn = fn;
+        entryInst = inst;
+        entryFp = fp;
+        sp = dst + n;
+        return handlers[h + 5];
+    }
+
+    /** The WebAssembly exception a trap carries, or null when it is a real trap. */
+    private static ExceptionInstance thrown(TrapException e) {
+        return e.trap() == Trap.UNCAUGHT_EXCEPTION && e.getCause() instanceof ExceptionInstance
+                ? (ExceptionInstance) e.getCause() : null;
+    }
+
+    /** The handler of {@code fn} covering pc {@code at} that catches {@code x}, as an index into its table, or -1. */
+    private static int handler(LoweredFunction fn, ModuleInstance inst, int at, ExceptionInstance x) {
+        int[] h = fn.handlers;
+        for (int i = 0; i < h.length; i += 6) {
+            if (at >= h[i] && at < h[i + 1] && (h[i + 2] < 0 || inst.tags[h[i + 2]] == x.tag)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An exception leaving a loop: a trap of kind UNCAUGHT_EXCEPTION whose cause is the exception. */
+    private static TrapException uncaught(ExceptionInstance x) {
+        return new TrapException(Trap.UNCAUGHT_EXCEPTION, Trap.UNCAUGHT_EXCEPTION.message(), x);
     }
 }

@@ -28,6 +28,69 @@ final class MemoryOps {
         return (int) ea;
     }
 
+    /**
+     * The index of an access of {@code size} bytes at {@code address} + {@code offset} in a 64-bit memory:
+     * both are u64, and any address, offset or sum of 2^63 or more is out of bounds.
+     */
+    static int index64(byte[] m, long address, long offset, int size) {
+        long ea = address + offset;
+        if (address < 0 || offset < 0 || ea < 0 || ea > m.length - size) {
+            throw Traps.outOfBoundsMemory();
+        }
+        return (int) ea;
+    }
+
+    /** Any load or store (0x28..0x3E) on a 64-bit memory; returns the new stack pointer. */
+    static int exec64(int op, byte[] m, long[] s, int sp, long offset) {
+        if (op < Op.I32_STORE) {
+            s[sp - 1] = loadAt(op, m, index64(m, s[sp - 1], offset, accessSize(op)));
+            return sp;
+        }
+        storeAt(op, m, index64(m, s[sp - 2], offset, accessSize(op)), s[sp - 1]);
+        return sp - 2;
+    }
+
+    /** The number of bytes load or store {@code op} accesses. */
+    static int accessSize(int op) {
+        switch (op) {
+            case Op.I64_LOAD: case Op.F64_LOAD: case Op.I64_STORE: case Op.F64_STORE:
+                return 8;
+            case Op.I32_LOAD: case Op.F32_LOAD: case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
+            case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32:
+                return 4;
+            case Op.I32_LOAD16_S: case Op.I32_LOAD16_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+            case Op.I32_STORE16: case Op.I64_STORE16:
+                return 2;
+            default:
+                return 1;
+        }
+    }
+
+    /** Load {@code op} at a checked index. */
+    private static long loadAt(int op, byte[] m, int i) {
+        switch (op) {
+            case Op.I32_LOAD: case Op.F32_LOAD: case Op.I64_LOAD32_S: return (int) INT.get(m, i);
+            case Op.I64_LOAD: case Op.F64_LOAD: return (long) LONG.get(m, i);
+            case Op.I32_LOAD8_S: case Op.I64_LOAD8_S: return m[i];
+            case Op.I32_LOAD8_U: case Op.I64_LOAD8_U: return m[i] & 0xFF;
+            case Op.I32_LOAD16_S: case Op.I64_LOAD16_S: return (short) SHORT.get(m, i);
+            case Op.I32_LOAD16_U: case Op.I64_LOAD16_U: return (short) SHORT.get(m, i) & 0xFFFF;
+            case Op.I64_LOAD32_U: return (int) INT.get(m, i) & 0xFFFF_FFFFL;
+            default: throw new AssertionError("not a load: " + op);
+        }
+    }
+
+    /** Store {@code op} at a checked index. */
+    private static void storeAt(int op, byte[] m, int i, long v) {
+        switch (op) {
+            case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: INT.set(m, i, (int) v); return;
+            case Op.I64_STORE: case Op.F64_STORE: LONG.set(m, i, v); return;
+            case Op.I32_STORE8: case Op.I64_STORE8: m[i] = (byte) v; return;
+            case Op.I32_STORE16: case Op.I64_STORE16: SHORT.set(m, i, (short) v); return;
+            default: throw new AssertionError("not a store: " + op);
+        }
+    }
+
     static int i32(byte[] m, long address, int offset) {
         return (int) INT.get(m, index(m, address, offset, 4));
     }

@@ -75,8 +75,10 @@ final class Op {
     /** tableIdx. */
     static final int TABLE_GET = 0x25;
     static final int TABLE_SET = 0x26;
-    /** code, memIdx, offset: a load or store (0x28..0x3E) on a memory other than memory 0. */
+    /** code, memIdx, offset: a load or store (0x28..0x3E) on a 32-bit memory other than memory 0. */
     static final int MEM_OTHER = 0x27;
+    /** code, memIdx, offset low, offset high: a load or store on a 64-bit memory. */
+    static final int MEM64 = 0xD6;
 
     // ---- memory: 0x28..0x3E are the loads and stores, immediate: offset (u32) ----
     static final int I32_LOAD = 0x28;
@@ -114,6 +116,8 @@ final class Op {
     // ---- 0x45..0xC4: the numeric instructions, by their WebAssembly opcode ----
     /** 0xC5 + n: the saturating truncation 0xFC n (n = 0..7). */
     static final int TRUNC_SAT_BASE = 0xC5;
+    /** 0x104 + n: the wide-arithmetic instruction 0xFC 0x13 + n (n = 0..3). */
+    static final int WIDE_BASE = 0x104;
 
     // ---- references ----
     static final int REF_NULL = 0xD0;
@@ -153,6 +157,12 @@ final class Op {
     /** typeIdx; followed by {@link #RETURN}. */
     static final int RETURN_CALL_REF = 0xE5;
 
+    // ---- exception handling ----
+    /** tagIdx: throws an exception with the tag's values from the stack. */
+    static final int THROW = 0xFF;
+    /** Rethrows the exception reference on top ("null exception reference" when null). */
+    static final int THROW_REF = 0x100;
+
     // ---- SIMD ----
     /** four ints, low to high. */
     static final int V128_CONST = 0xE8;
@@ -174,6 +184,42 @@ final class Op {
     static final int I32_SET_ADD_LC = 0xEF;
     /** slot, offset: pushes i32.load of the address in a local. */
     static final int I32_LOAD_L = 0xFC;
+    /** c: adds c to the i32 on top: {@code i32.const; i32.add} (or sub with -c). */
+    static final int I32_ADD_C = 0xFD;
+    /** slotA, slotB: pushes localA + localB (f64). */
+    static final int F64_ADD_LL = 0xE6;
+    /** slotA, slotB: pushes localA - localB (f64). */
+    static final int F64_SUB_LL = 0xE7;
+    /** slotA, slotB: pushes localA * localB (f64). */
+    static final int F64_MUL_LL = 0xFE;
+    /** cmp, slot, c, target, weight: branches when {@code local cmp c} (an i32 comparison 0x46..0x4F). */
+    static final int BR_CMP_LC = 0xCD;
+    /** cmp, slotA, slotB, target, weight: branches when {@code localA cmp localB}. */
+    static final int BR_CMP_LL = 0xCE;
+    /** slot: top = top + local (f64). */
+    static final int F64_ADD_L = 0xCF;
+    /** slot: top = top - local (f64). */
+    static final int F64_SUB_L = 0xD3;
+    /** slot: top = top * local (f64). */
+    static final int F64_MUL_L = 0xD5;
+    /** c: top = top * c (i32). */
+    static final int I32_MUL_C = 0xD7;
+    /** c: top = top &amp; c (i32). */
+    static final int I32_AND_C = 0x01;
+    /** c: top = top &lt;&lt; c (i32). */
+    static final int I32_SHL_C = 0x0A;
+    /** c: top = top &gt;&gt;&gt; c (i32). */
+    static final int I32_SHR_U_C = 0x0B;
+    /** slot: top = top + local (i32). */
+    static final int I32_ADD_L = 0x43;
+    /** src, dst: local[dst] = local[src] ({@code local.get; local.set} of one-slot values). */
+    static final int LOCAL_COPY = 0x44;
+    /** dst, slotA, slotB: local[dst] = localA + localB (i32). */
+    static final int I32_SET_ADD_LL = 0x101;
+    /** slot, offset: pushes i32.load8_u of the address in a local. */
+    static final int I32_LOAD8_U_L = 0x102;
+    /** slotA, slotB: pushes localA * localB (i32). */
+    static final int I32_MUL_LL = 0x103;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's
@@ -185,6 +231,39 @@ final class Op {
     /** The compare-and-branch op for i32 comparison {@code cmp} (0x45..0x4F), or -1. */
     static int branchOn(int cmp) {
         return cmp == 0x45 ? BR_EQZ : cmp >= 0x46 && cmp <= 0x4F ? BR_EQ + (cmp - 0x46) : -1;
+    }
+
+    /** The i32 comparison that is true exactly when {@code cmp} (0x46..0x4F) is false. */
+    static int negate(int cmp) {
+        switch (cmp) {
+            case 0x46: return 0x47;
+            case 0x47: return 0x46;
+            case 0x48: return 0x4E;
+            case 0x49: return 0x4F;
+            case 0x4A: return 0x4C;
+            case 0x4B: return 0x4D;
+            case 0x4C: return 0x4A;
+            case 0x4D: return 0x4B;
+            case 0x4E: return 0x48;
+            case 0x4F: return 0x49;
+            default: throw new AssertionError(cmp);
+        }
+    }
+
+    /** i32 comparison {@code cmp} (0x46..0x4F) of a and b. */
+    static boolean compare(int cmp, int a, int b) {
+        switch (cmp) {
+            case 0x46: return a == b;
+            case 0x47: return a != b;
+            case 0x48: return a < b;
+            case 0x49: return Integer.compareUnsigned(a, b) < 0;
+            case 0x4A: return a > b;
+            case 0x4B: return Integer.compareUnsigned(a, b) > 0;
+            case 0x4C: return a <= b;
+            case 0x4D: return Integer.compareUnsigned(a, b) <= 0;
+            case 0x4E: return a >= b;
+            default: return Integer.compareUnsigned(a, b) >= 0;
+        }
     }
 
     /** The compare-and-branch op taken when comparison {@code cmp} is false, or -1. */

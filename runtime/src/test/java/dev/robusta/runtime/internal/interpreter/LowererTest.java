@@ -93,10 +93,35 @@ class LowererTest {
             w.op(LOCAL_GET).u32(2);
         };
         int[] code = code(lower(body));
-        assertEquals(Op.BR_LT_S, code[8]);
-        assertEquals(0, code[9], "back to the loop's start");
+        assertArrayEquals(new int[] {Op.I32_SET_ADD_LC, 2, 2, 1, Op.BR_CMP_LL, 0x48, 2, 0, 0, 8}, Arrays.copyOf(code, 10),
+                "one compare-and-branch back to the loop's start, charging the 8 instructions of the loop body");
         assertEquals(10, run(body, 10, 0));
         assertEquals(1, run(body, -5, 0));
+    }
+
+    @Test
+    void comparisonOfComputedValues_fusesOnlyCompareAndBranch() {
+        // (block (br_if 0 (i32.lt_u (i32.add (local.get 0) (local.get 1)) (i32.const 10)))) (i32.const 1) ...
+        Consumer<CodeWriter> body = w -> {
+            w.op(BLOCK).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_ADD);
+            w.op(I32_CONST).s32(10);
+            w.op(I32_LT_U);
+            w.op(BR_IF).u32(0);
+            w.op(I32_CONST).s32(7);
+            w.op(RETURN);
+            w.op(END);
+            w.op(I32_CONST).s32(8);
+        };
+        int[] code = code(lower(body));
+        assertEquals(Op.I32_ADD_LL, code[0]);
+        assertEquals(Op.CONST32, code[3]);
+        assertEquals(Op.BR_LT_U, code[5]);
+        assertEquals(8, run(body, 2, 3));
+        assertEquals(7, run(body, 5, 5));
+        assertEquals(7, run(body, -1, 0));
     }
 
     @Test
@@ -111,7 +136,8 @@ class LowererTest {
             w.op(I32_CONST).s32(2);
             w.op(END);
         };
-        assertEquals(Op.BR_LE_U, code(lower(body))[4]);
+        assertArrayEquals(new int[] {Op.BR_CMP_LL, 0x4D, 0, 1, 10, 0}, Arrays.copyOf(code(lower(body)), 6),
+                "gt_u is false: branch to the else arm");
         assertEquals(1, run(body, -1, 1));
         assertEquals(2, run(body, 1, -1));
         assertEquals(2, run(body, 1, 1));
@@ -136,7 +162,7 @@ class LowererTest {
         m.addFuncType(FuncType.of(List.of(I32), List.of(I32)));
         int[] code = Lowerer.lower(new ModuleCode(withBody(m, body), RuntimeConfig.DEFAULT), 0).code;
         assertEquals(Op.LOCAL_GET, code[0], "the local.get before the loop stays separate: " + Arrays.toString(code));
-        assertEquals(Op.CONST32, code[2]);
+        assertEquals(Op.I32_ADD_C, code[2], "i32.const; i32.add inside the loop fuse with each other only");
         assertEquals(100, Module.of(withBody(m, body), RuntimeConfig.DEFAULT).instantiate().function("f").callInt(5, 0));
     }
 
@@ -165,5 +191,78 @@ class LowererTest {
         };
         assertEquals(11, run(body, 10, 1));
         assertEquals(8, run(body, 10, 0));
+    }
+
+    @Test
+    void constantOperandsLocalAddAndCopy_fuseAndComputeAsUnfused() {
+        // params 0 n, 1 acc; local 2 i:
+        // loop { if i >= n break; acc = (acc * 31 + i) ^ (((i >>> 3) & 0xFF) << 1); i = i + 1 }; n = acc; return n
+        Consumer<CodeWriter> body = w -> {
+            w.op(BLOCK).blockTypeEmpty();
+            w.op(LOOP).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_GE_U);
+            w.op(BR_IF).u32(1);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_CONST).s32(31);
+            w.op(I32_MUL);
+            w.op(LOCAL_GET).u32(2);
+            w.op(I32_ADD);
+            w.op(LOCAL_GET).u32(2);
+            w.op(I32_CONST).s32(3);
+            w.op(I32_SHR_U);
+            w.op(I32_CONST).s32(0xFF);
+            w.op(I32_AND);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_SHL);
+            w.op(I32_XOR);
+            w.op(LOCAL_SET).u32(1);
+            w.op(LOCAL_GET).u32(2);
+            w.op(I32_CONST).s32(1);
+            w.op(I32_ADD);
+            w.op(LOCAL_SET).u32(2);
+            w.op(BR).u32(0);
+            w.op(END);
+            w.op(END);
+            w.op(LOCAL_GET).u32(1);
+            w.op(LOCAL_SET).u32(0);
+            w.op(LOCAL_GET).u32(0);
+        };
+        assertArrayEquals(new int[] {
+            Op.BR_CMP_LL, 0x4F, 2, 0, 30, 0,
+            Op.LOCAL_GET, 1, Op.I32_MUL_C, 31, Op.I32_ADD_L, 2,
+            Op.LOCAL_GET, 2, Op.I32_SHR_U_C, 3, Op.I32_AND_C, 0xFF, Op.I32_SHL_C, 1, 0x73,
+            Op.LOCAL_SET, 1, Op.I32_SET_ADD_LC, 2, 2, 1, Op.BR_BACK, 0, 23,
+            Op.LOCAL_COPY, 1, 0, Op.LOCAL_GET, 0, Op.RETURN}, code(lower(body)));
+        for (int n : new int[] {0, 1, 1000, 12345}) {
+            int acc = 7;
+            for (int i = 0; i < n; i++) {
+                acc = (acc * 31 + i) ^ (((i >>> 3) & 0xFF) << 1);
+            }
+            assertEquals(acc, run(body, n, 7), "n = " + n);
+        }
+    }
+
+    @Test
+    void localProductsSumsIntoLocals_fuse() {
+        // local 2 = a * b + a; result local 2 + b
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_MUL);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(0);
+            w.op(I32_ADD);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(1);
+            w.op(I32_ADD);
+        };
+        assertArrayEquals(new int[] {Op.I32_MUL_LL, 0, 1, Op.LOCAL_SET, 2, Op.I32_SET_ADD_LL, 2, 2, 0,
+            Op.I32_ADD_LL, 2, 1, Op.RETURN}, code(lower(body)));
+        assertEquals(6 * 7 + 6 + 7, run(body, 6, 7));
+        assertEquals(-3 * 100_000 + -3 + 100_000, run(body, -3, 100_000));
     }
 }

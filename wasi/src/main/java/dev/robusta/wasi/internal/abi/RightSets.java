@@ -28,6 +28,18 @@ public final class RightSets {
     /** Standard output and error. */
     public static final long STDOUT = FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
 
+    /** A connected socket (as wasmtime gives: read, write, poll, fdflags, stat; plus shutdown). */
+    public static final long SOCKET_CONNECTION = FD_READ | FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET
+            | POLL_FD_READWRITE | SOCK_SHUTDOWN;
+
+    /**
+     * A listening socket: accept, poll (readable when a connection waits), fdflags, stat, read and shutdown
+     * (both {@code ENOTCONN} on a listener, as in POSIX). It passes {@link #SOCKET_CONNECTION} on to the
+     * connections it accepts.
+     */
+    public static final long SOCKET_LISTENER = SOCK_ACCEPT | FD_READ | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET
+            | POLL_FD_READWRITE | SOCK_SHUTDOWN;
+
     /** Rights that change a file system; a read-only preopen holds none of them. */
     public static final long MUTATING = FD_WRITE | FD_ALLOCATE | FD_FILESTAT_SET_SIZE
             | FD_FILESTAT_SET_TIMES | PATH_CREATE_DIRECTORY | PATH_CREATE_FILE | PATH_LINK_TARGET

@@ -126,6 +126,14 @@ public abstract class Descriptor {
         return readReady();
     }
 
+    /**
+     * Makes sure {@code wake} runs (on any thread) once a read would not block, for a {@code poll_oneoff}
+     * that waits on sockets and on this descriptor at once; called only when {@link #readReady()} is false.
+     * Streams that can be empty override it; the others are always ready.
+     */
+    public void onReadable(Runnable wake) {
+    }
+
     /** Releases the host resource. */
     public void close() throws IOException {
     }

@@ -25,6 +25,7 @@ public final class StdinDescriptor extends Descriptor {
     private boolean eof;
     private IOException error;
     private boolean reading;
+    private Runnable waiter;
 
     public StdinDescriptor(InputStream in) {
         super(RightSets.STDIN, 0, 0);
@@ -115,14 +116,31 @@ public final class StdinDescriptor extends Descriptor {
             return true;
         }
         synchronized (lock) {
-            if (!reading) {
-                reading = true;
-                Thread pump = new Thread(this::pump, "robusta-wasi-stdin");
-                pump.setDaemon(true);
-                pump.start();
-            }
+            startPumpLocked();
             awaitPumpLocked(timeoutNanos);
             return pendingLen > 0 || eof || error != null;
+        }
+    }
+
+    /** Starts the helper thread (unless it runs) and runs {@code wake} when it has read. */
+    @Override
+    public void onReadable(Runnable wake) {
+        synchronized (lock) {
+            if (pendingLen > 0 || eof || error != null) {
+                wake.run();
+                return;
+            }
+            waiter = wake;
+            startPumpLocked();
+        }
+    }
+
+    private void startPumpLocked() {
+        if (!reading) {
+            reading = true;
+            Thread pump = new Thread(this::pump, "robusta-wasi-stdin");
+            pump.setDaemon(true);
+            pump.start();
         }
     }
 
@@ -150,6 +168,7 @@ public final class StdinDescriptor extends Descriptor {
         byte[] buf = new byte[8192];
         int n;
         IOException failure = null;
+        Runnable wake;
         try {
             n = in.read(buf);
         } catch (IOException e) {
@@ -168,6 +187,11 @@ public final class StdinDescriptor extends Descriptor {
             }
             reading = false;
             lock.notifyAll();
+            wake = waiter;
+            waiter = null;
+        }
+        if (wake != null) {
+            wake.run();
         }
     }
 }

@@ -8,14 +8,17 @@ import dev.robusta.wasi.internal.GuestMemory;
 import dev.robusta.wasi.internal.WasiContext;
 import dev.robusta.wasi.internal.WasiFunction;
 import dev.robusta.wasi.internal.abi.ClockId;
+import dev.robusta.wasi.internal.abi.EventRwFlags;
 import dev.robusta.wasi.internal.abi.EventType;
 import dev.robusta.wasi.internal.abi.Layouts;
 import dev.robusta.wasi.internal.abi.Rights;
 import dev.robusta.wasi.internal.abi.Struct;
 import dev.robusta.wasi.internal.abi.SubClockFlags;
 import dev.robusta.wasi.internal.fd.Descriptor;
+import dev.robusta.wasi.internal.fd.SocketDescriptor;
 
 import java.io.IOException;
+import java.nio.channels.SelectableChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -43,9 +46,13 @@ final class Poll {
      * <li>{@code fd_read}, {@code fd_write}: files and output streams are always ready (as POSIX
      *     {@code poll}); standard input is ready when input or its end is there, and is waited for on a
      *     helper thread blocked in {@code read} ({@link dev.robusta.wasi.internal.fd.StdinDescriptor}),
-     *     never by busy waiting. A bad descriptor gives an event with {@code EBADF}, one without
-     *     {@code poll_fd_readwrite} an event with {@code ENOTCAPABLE}. {@code nbytes} is what can be read
-     *     without blocking when known, else 0.</li>
+     *     never by busy waiting. Sockets are waited for together on the instance's selector
+     *     ({@link dev.robusta.wasi.internal.fd.SocketSelector}; standard input's helper wakes it): a
+     *     listener is readable when a connection waits and never writable, a connection readable when
+     *     data or the end of the stream has come (the event has {@code fd_readwrite_hangup} at the end) and
+     *     writable when its send buffer has room. A bad descriptor gives an event with {@code EBADF}, one
+     *     without {@code poll_fd_readwrite} an event with {@code ENOTCAPABLE}. {@code nbytes} is what can be
+     *     read without blocking when known (on a socket, what has arrived), else 0.</li>
      * </ul>
      * The wait ends at the earliest clock deadline; clocks are measured on {@link System#nanoTime()}.
      *
@@ -66,9 +73,9 @@ final class Poll {
                 mem.check(out, n * layouts.event.size());
                 mem.check(result, 4);
                 List<Subscription> subs = read(ctx, mem, in, (int) n);
-                List<Subscription> ready = await(subs);
+                List<Subscription> ready = await(ctx, subs);
                 for (int i = 0; i < ready.size(); i++) {
-                    write(mem, layouts.event, out + (long) i * layouts.event.size(), ready.get(i));
+                    write(mem, layouts, out + (long) i * layouts.event.size(), ready.get(i));
                 }
                 mem.writeI32(result, ready.size());
                 return 0;
@@ -83,6 +90,7 @@ final class Poll {
         Descriptor fd;      // fd_read / fd_write
         Errno error;        // ready at once with this error
         long nbytes;
+        boolean hangup;     // fd_read on a socket whose peer closed
 
         Subscription(long userdata, int type) {
             this.userdata = userdata;
@@ -154,10 +162,22 @@ final class Poll {
         }
     }
 
-    /** Waits until at least one subscription is ready; returns the ready ones in order. */
-    private static List<Subscription> await(List<Subscription> subs) throws IOException {
+    /**
+     * Waits until at least one subscription is ready; returns the ready ones in order. Sockets are waited
+     * on together through the instance's selector (standard input, when also subscribed, wakes the
+     * selector when its helper thread has read); without sockets, the first stream that can be empty is
+     * waited on, else the earliest clock.
+     */
+    private static List<Subscription> await(WasiContext ctx, List<Subscription> subs) throws IOException {
+        List<Subscription> sockets = new ArrayList<>();
+        for (Subscription s : subs) {
+            if (s.fd instanceof SocketDescriptor) {
+                sockets.add(s);
+            }
+        }
+        int[] readyOps = select(ctx, sockets, 0);
         while (true) {
-            List<Subscription> ready = ready(subs);
+            List<Subscription> ready = ready(subs, sockets, readyOps);
             if (!ready.isEmpty()) {
                 return ready;
             }
@@ -171,13 +191,22 @@ final class Poll {
                         deadline = s.deadline;
                     }
                     anyClock = true;
-                } else if (waitOn == null && s.type == EventType.FD_READ && s.fd != null) {
+                } else if (waitOn == null && s.type == EventType.FD_READ && s.fd != null
+                        && !(s.fd instanceof SocketDescriptor)) {
                     waitOn = s.fd;
                 }
             }
             long timeout = anyClock ? Math.max(0, deadline - now) : Long.MAX_VALUE;
+            readyOps = new int[sockets.size()];
             try {
-                if (waitOn != null) {
+                if (!sockets.isEmpty()) {
+                    for (Subscription s : subs) {
+                        if (s.type == EventType.FD_READ && s.fd != null && !(s.fd instanceof SocketDescriptor)) {
+                            s.fd.onReadable(ctx.sockets()::wakeup);
+                        }
+                    }
+                    readyOps = select(ctx, sockets, Math.max(1, timeout));
+                } else if (waitOn != null) {
                     waitOn.awaitReadable(timeout);
                 } else {
                     sleep(timeout);
@@ -186,13 +215,25 @@ final class Poll {
                 Thread.currentThread().interrupt();
             }
             if (Thread.currentThread().isInterrupted()) {
-                List<Subscription> late = ready(subs);
+                List<Subscription> late = ready(subs, sockets, readyOps);
                 if (late.isEmpty()) {
                     throw Errno.EINTR.exception();
                 }
                 return late;
             }
         }
+    }
+
+    /** What the selector finds ready for each socket subscription, waiting up to {@code timeoutNanos}. */
+    private static int[] select(WasiContext ctx, List<Subscription> sockets, long timeoutNanos) throws IOException {
+        SelectableChannel[] channels = new SelectableChannel[sockets.size()];
+        int[] ops = new int[sockets.size()];
+        for (int i = 0; i < channels.length; i++) {
+            SocketDescriptor d = (SocketDescriptor) sockets.get(i).fd;
+            channels[i] = d.channel();
+            ops[i] = d.interestOps(sockets.get(i).type == EventType.FD_READ);
+        }
+        return channels.length == 0 ? ops : ctx.sockets().select(channels, ops, timeoutNanos);
     }
 
     private static void sleep(long nanos) throws InterruptedException {
@@ -205,7 +246,9 @@ final class Poll {
         }
     }
 
-    private static List<Subscription> ready(List<Subscription> subs) throws IOException {
+    /** The ready subscriptions; {@code readyOps[i]} is what the selector found for {@code sockets.get(i)}. */
+    private static List<Subscription> ready(List<Subscription> subs, List<Subscription> sockets, int[] readyOps)
+            throws IOException {
         long now = System.nanoTime();
         List<Subscription> ready = new ArrayList<>();
         for (Subscription s : subs) {
@@ -213,6 +256,14 @@ final class Poll {
                 ready.add(s);
             } else if (s.type == EventType.CLOCK) {
                 if (!s.never && now - s.deadline >= 0) {
+                    ready.add(s);
+                }
+            } else if (s.fd instanceof SocketDescriptor) {
+                SocketDescriptor d = (SocketDescriptor) s.fd;
+                boolean read = s.type == EventType.FD_READ;
+                if (d.pollReady(read, readyOps[sockets.indexOf(s)])) {
+                    s.nbytes = read ? d.readableBytes() : 0;
+                    s.hangup = d.hungUp();
                     ready.add(s);
                 }
             } else if (s.type == EventType.FD_WRITE) {
@@ -225,14 +276,17 @@ final class Poll {
         return ready;
     }
 
-    private static void write(GuestMemory mem, Struct event, long at, Subscription s) {
+    private static void write(GuestMemory mem, Layouts layouts, long at, Subscription s) {
+        Struct event = layouts.event;
+        Struct eventFdReadwrite = layouts.eventFdReadwrite;
         mem.fill(at, (byte) 0, event.size());
         mem.writeI64(at + event.get("userdata").offset(), s.userdata);
         mem.writeU16(at + event.get("error").offset(), s.error == null ? 0 : s.error.code());
         mem.writeU8(at + event.get("type").offset(), s.type);
         if (s.type != EventType.CLOCK && s.error == null) {
-            // event_fd_readwrite: nbytes at 0, flags at 8 (no hang-up is reported)
-            mem.writeI64(at + event.get("fd_readwrite").offset(), s.nbytes);
+            long rw = at + event.get("fd_readwrite").offset();
+            mem.writeI64(rw + eventFdReadwrite.get("nbytes").offset(), s.nbytes);
+            mem.writeU16(rw + eventFdReadwrite.get("flags").offset(), s.hangup ? EventRwFlags.FD_READWRITE_HANGUP : 0);
         }
     }
 }

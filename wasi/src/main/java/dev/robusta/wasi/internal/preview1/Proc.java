@@ -24,19 +24,56 @@ final class Proc {
     });
 
     /**
-     * {@code proc_raise(sig) -> errno}: signals cannot be delivered to a guest on the JVM, so this reports
-     * that it is not supported: {@code ESUCCESS} for the null signal {@code none} (which only checks),
-     * {@code ENOSYS} for a defined signal, {@code EINVAL} for an unknown one. (wasmtime traps here and
-     * wazero reports ENOSYS; the function is gone from later WASI versions.)
+     * {@code proc_raise(sig) -> errno}: does what the signal's default action would do to a process that
+     * has no handlers (the only kind a WASI guest can be, since preview1 cannot install one):
+     * <ul>
+     * <li>a signal that terminates ({@code hup}, {@code int}, {@code kill}, {@code term}, {@code abrt},
+     *     {@code segv}, ...) ends the program as {@code proc_exit} does, with the status a POSIX shell
+     *     reports for a process killed by it: 128 + its number on Linux (so {@code term} gives 143 and
+     *     {@code abrt} 134, the status of a trap);</li>
+     * <li>a signal that is ignored by default ({@code chld}, {@code urg}, {@code winch}) or continues a
+     *     process ({@code cont}) does nothing; so do the stop signals ({@code stop}, {@code tstp},
+     *     {@code ttin}, {@code ttou}): there is no job control to continue a stopped guest;</li>
+     * <li>{@code none} (0) only checks, as {@code kill(pid, 0)}.</li>
+     * </ul>
+     * Errors: {@code EINVAL} for a number that is no WASI signal.
+     *
+     * @see <a href="https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/signal.h.html">signal.h</a>
      */
     static final WasiFunction PROC_RAISE = WasiFunction.of("proc_raise", "sig:i32", (ctx, mem, a) -> {
         int sig = (int) a[0];
         if (sig < Signal.NONE || sig > Signal.SYS) {
             throw Errno.EINVAL.exception("signal " + sig);
         }
-        if (sig == Signal.NONE) {
-            return 0;
+        if (terminates(sig)) {
+            throw new ExitException(128 + linuxNumber(sig));
         }
-        throw Errno.ENOSYS.exception("signals are not supported");
+        return 0;
     });
+
+    /** Whether the signal's default action ends the process (with or without a core dump). */
+    static boolean terminates(int sig) {
+        switch (sig) {
+            case Signal.NONE:
+            case Signal.CHLD:
+            case Signal.URG:
+            case Signal.WINCH:
+            case Signal.CONT:
+            case Signal.STOP:
+            case Signal.TSTP:
+            case Signal.TTIN:
+            case Signal.TTOU:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * The signal's number on Linux: the WASI numbering is Linux's up to {@code term} (15), then skips
+     * Linux's {@code SIGSTKFLT} (16), so {@code chld} is 16 in WASI and 17 on Linux.
+     */
+    static int linuxNumber(int sig) {
+        return sig <= Signal.TERM ? sig : sig + 1;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.robusta.wasi.internal.preview1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robusta.wasi.Wasi;
 import dev.robusta.wasi.internal.Errno;
@@ -53,7 +54,13 @@ class ArgsTest {
     void argsSizesGet_traceNamesParametersAndErrno() {
         WasiHarness h = WasiHarness.of(Wasi.builder().args("p"));
         h.call("args_sizes_get", 0, 4);
-        assertEquals("==> wasi_snapshot_preview1.args_sizes_get(result.argc=0,result.argv_len=4)\n"
-                + "<== errno=SUCCESS\n", h.trace());
+        h.call("args_sizes_get", 0, 0xFFFF_FFF0L);
+        assertEquals("wasi_snapshot_preview1.args_sizes_get(result.argc=0,result.argv_len=4) = SUCCESS T\n"
+                + "wasi_snapshot_preview1.args_sizes_get(result.argc=0,result.argv_len=4294967280) = EFAULT "
+                + "([4294967280, +4) is outside the memory) T\n", h.trace().replaceAll(" \\d+\\.\\d+(us|ms|s)\n", " T\n"));
+        h.wasi.close(); // a reactor: the summary comes at close
+        assertTrue(h.trace().matches("(?s).*\nWASI calls \\(wasi_snapshot_preview1\\):\n"
+                + "function +calls +errors +total\\(us\\)\nargs_sizes_get +2 +1 +\\d+\\.\\d\ntotal +2 +1 .*"),
+                h.trace());
     }
 }
