@@ -57,7 +57,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     /** The one-line reason for an expected failure, or null for a bug. */
     private static String reason(Throwable failure) {
         if (failure instanceof CompileException compile) {
-            String kind = compile.kind() == CompileException.Kind.MALFORMED ? "malformed" : "invalid";
+            String kind = compile.kind().name().toLowerCase(java.util.Locale.ROOT);
             String at = compile.offset() >= 0 ? " (at offset 0x" + Long.toHexString(compile.offset()) + ")" : "";
             return kind + " module: " + compile.getMessage() + at;
         }

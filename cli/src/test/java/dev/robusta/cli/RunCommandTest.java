@@ -36,6 +36,16 @@ class RunCommandTest {
     }
 
     @Test
+    void run_aModuleWithGcInstructions_isRefusedAtCompileTime() {
+        String file = write(dir, "gc.wat", "(module (type $p (struct (field i32)))\n"
+                + "  (func (export \"f\") (result i32) (struct.get $p 0 (struct.new $p (i32.const 7)))))\n");
+        Result r = run("run", "--features", "3.0", "--invoke", "f", file);
+        assertEquals(1, r.exitCode());
+        assertEquals("robusta: unsupported module: unsupported instruction struct.new: the interpreter does not run it"
+                + " yet (function 0)" + NL, r.err());
+    }
+
+    @Test
     void invoke_i32_printsTheResult() {
         Result r = run("run", "--invoke", "add", math(), "2", "3");
         assertEquals(0, r.exitCode(), r.err());

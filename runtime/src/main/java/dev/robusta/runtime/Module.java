@@ -3,6 +3,7 @@ package dev.robusta.runtime;
 import dev.robusta.runtime.internal.Instantiator;
 import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleCompiler;
+import dev.robusta.runtime.internal.interpreter.InterpreterSupport;
 import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.Export;
 import dev.robusta.wasm.FuncTypeUse;
@@ -38,7 +39,8 @@ public final class Module {
     /**
      * Decodes and validates a binary module with {@link RuntimeConfig#DEFAULT}.
      *
-     * @throws dev.robusta.wasm.CompileException when the bytes are malformed or the module is invalid
+     * @throws dev.robusta.wasm.CompileException when the bytes are malformed, the module is invalid, or it uses
+     *                                           instructions the engines do not run yet (UNSUPPORTED)
      */
     public static Module compile(byte[] bytes) {
         return compile(bytes, RuntimeConfig.DEFAULT);
@@ -47,7 +49,8 @@ public final class Module {
     /**
      * Decodes and validates a binary module with the given features and limits.
      *
-     * @throws dev.robusta.wasm.CompileException when the bytes are malformed or the module is invalid
+     * @throws dev.robusta.wasm.CompileException when the bytes are malformed, the module is invalid, or it uses
+     *                                           instructions the engines do not run yet (UNSUPPORTED)
      */
     public static Module compile(byte[] bytes, RuntimeConfig config) {
         Objects.requireNonNull(bytes, "bytes");
@@ -60,12 +63,14 @@ public final class Module {
      * Validates a module model (from the decoder or the text parser) and wraps it. The model must not be
      * changed afterwards.
      *
-     * @throws dev.robusta.wasm.CompileException ({@code INVALID}) when the module does not validate
+     * @throws dev.robusta.wasm.CompileException ({@code INVALID}) when the module does not validate, or
+     *                                           ({@code UNSUPPORTED}) when it uses instructions the engines do not run yet
      */
     public static Module of(WasmModule model, RuntimeConfig config) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(config, "config");
         ModuleCompiler.validate(model, config.features());
+        InterpreterSupport.check(model, config.features());
         return new Module(new ModuleCode(model, config));
     }
 

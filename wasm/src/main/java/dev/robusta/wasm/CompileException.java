@@ -1,8 +1,9 @@
 package dev.robusta.wasm;
 
 /**
- * A module that cannot be compiled: malformed bytes or text ({@link Kind#MALFORMED}) or a module that
- * fails validation ({@link Kind#INVALID}). The JavaScript API's {@code CompileError}.
+ * A module that cannot be compiled: malformed bytes or text ({@link Kind#MALFORMED}), a module that
+ * fails validation ({@link Kind#INVALID}), or a valid module an engine cannot run ({@link Kind#UNSUPPORTED}).
+ * The JavaScript API's {@code CompileError}.
  */
 public final class CompileException extends WasmException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +13,12 @@ public final class CompileException extends WasmException {
         /** The binary or text cannot be decoded ({@code assert_malformed}). */
         MALFORMED,
         /** The module decodes but does not validate ({@code assert_invalid}). */
-        INVALID
+        INVALID,
+        /**
+         * The module is valid, but uses instructions the chosen engine cannot run yet (for example the GC
+         * instructions of WebAssembly 3.0): reported when it is compiled, not when the function is first called.
+         */
+        UNSUPPORTED
     }
 
     private final Kind kind;
