@@ -1,25 +1,28 @@
 package dev.robusta.cli;
 
+import dev.robusta.runtime.EngineKind;
+
 /**
- * The value of {@code --engine}: which engine runs the code. Only the interpreter exists so far; {@code auto}
- * chooses it, and asking for the compiler is an error rather than a silent fallback.
+ * The value of {@code --engine}: which engine runs the code. {@code auto} takes the compiler to JVM bytecode
+ * (on the command's class path) and lets it hand what it cannot compile to the interpreter; the other two
+ * force one engine.
  */
 enum Engine {
-    /** The best engine available: today the interpreter. */
-    auto,
+    /** The compiler, falling back to the interpreter for what it does not compile (logged). */
+    auto(EngineKind.AUTO),
     /** The interpreter. */
-    interpreter,
-    /** The compiler to JVM bytecode (not available yet). */
-    compiler;
+    interpreter(EngineKind.INTERPRETER),
+    /** The compiler to JVM bytecode. */
+    compiler(EngineKind.COMPILER);
 
-    /**
-     * Checks that this engine can be used.
-     *
-     * @throws CommandException when it is not available
-     */
-    void require() {
-        if (this == compiler) {
-            throw new CommandException("the compiler engine is not available yet");
-        }
+    private final EngineKind kind;
+
+    Engine(EngineKind kind) {
+        this.kind = kind;
+    }
+
+    /** The runtime's engine setting for this value. */
+    EngineKind kind() {
+        return kind;
     }
 }

@@ -93,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
     boolean traceWasi;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
-            description = "The engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, which is the "
-                    + "interpreter; the compiler is not available yet).")
+            description = "The engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the compiler to JVM "
+                    + "bytecode, with the interpreter for what it does not compile).")
     Engine engine;
 
     @Option(names = "--features", paramLabel = "FEATURES", defaultValue = "2.0",
@@ -140,7 +140,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        engine.require();
         RuntimeConfig config = config();
         List<Preopen> preopens = preopens();
         List<InetSocketAddress> listens = listens();
@@ -299,7 +298,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The runtime configuration the options ask for. */
     RuntimeConfig config() {
-        RuntimeConfig.Builder config = RuntimeConfig.builder().features(features);
+        RuntimeConfig.Builder config = RuntimeConfig.builder().features(features).engine(engine.kind());
         if (fuel != null) {
             if (fuel < 0) {
                 throw usage("--fuel must not be negative: " + fuel);

@@ -56,8 +56,8 @@ final class WastCommand implements Callable<Integer> {
     HelpOption help;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
-            description = "The engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, which is the "
-                    + "interpreter; the compiler is not available yet).")
+            description = "The engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the compiler to JVM "
+                    + "bytecode, with the interpreter for what it does not compile).")
     Engine engine;
 
     @Option(names = "--features", paramLabel = "FEATURES",
@@ -86,7 +86,6 @@ final class WastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        engine.require();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString());
@@ -119,7 +118,7 @@ final class WastCommand implements Callable<Integer> {
         if (report != null) {
             List<String> args = spec.commandLine().getParseResult().originalArgs();
             String command = WastReport.command(args.subList(args.indexOf(spec.name()) + 1, args.size()));
-            Files.writeString(report, WastReport.markdown(tallies, command, dryRun ? "dry run" : "interpreter"));
+            Files.writeString(report, WastReport.markdown(tallies, command, dryRun ? "dry run" : engine.name()));
         }
         out.println(total(passed, failed, skipped));
         return failed == 0 ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
@@ -139,7 +138,7 @@ final class WastCommand implements Callable<Integer> {
         if (dryRun) {
             return new DryRun(f).run(script);
         }
-        WastRunner runner = new WastRunner(name, RuntimeConfig.DEFAULT.withFeatures(f).withTimeout(CALL_TIMEOUT));
+        WastRunner runner = new WastRunner(name, RuntimeConfig.DEFAULT.withFeatures(f).withEngine(engine.kind()).withTimeout(CALL_TIMEOUT));
         List<Outcome> outcomes = new ArrayList<>();
         for (Directive d : script.directives()) {
             outcomes.add(runner.run(d));

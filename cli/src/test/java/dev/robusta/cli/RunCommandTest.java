@@ -226,11 +226,12 @@ class RunCommandTest {
     }
 
     @Test
-    void compilerEngine_isNotAvailableYet() {
-        Result r = run("run", "--engine", "compiler", math());
-        assertEquals(1, r.exitCode());
-        assertEquals("robusta: the compiler engine is not available yet" + NL, r.err());
-        assertEquals(0, run("run", "--engine", "interpreter", math()).exitCode());
+    void everyEngine_givesTheSameResult() {
+        for (String engine : List.of("auto", "interpreter", "compiler")) {
+            Result r = run("run", "--engine", engine, "--invoke", "add", math(), "40", "2");
+            assertEquals(0, r.exitCode(), engine + ": " + r.err());
+            assertEquals("42" + NL, r.out(), engine);
+        }
     }
 
     @Test
