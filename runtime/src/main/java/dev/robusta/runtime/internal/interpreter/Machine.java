@@ -1,11 +1,11 @@
 package dev.robusta.runtime.internal.interpreter;
 
-import dev.robusta.runtime.RuntimeConfig;
 import dev.robusta.runtime.internal.ByteArrayMemory;
 import dev.robusta.runtime.internal.ExceptionInstance;
 import dev.robusta.runtime.internal.TagInstance;
 import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.GlobalInstance;
+import dev.robusta.runtime.internal.Limits;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
 import dev.robusta.runtime.internal.Traps;
@@ -14,7 +14,6 @@ import dev.robusta.runtime.internal.simd.Simd;
 import dev.robusta.wasm.Trap;
 import dev.robusta.wasm.TrapException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +30,7 @@ import java.util.List;
  * <p>Limits (fuel, deadline, interruption) share one countdown, {@link #budget}, charged at calls and loop
  * back-edges; {@link #checkLimits} runs when it goes negative.
  */
-public final class Machine {
+public final class Machine extends Limits {
     private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
     private static final int INITIAL_SLOTS = 1024;
     private static final int INITIAL_FRAMES = 64;
@@ -39,8 +38,6 @@ public final class Machine {
     static final int MAX_SLOTS = 1 << 23;
     /** How many nested host-to-WebAssembly calls a thread may make. */
     static final int MAX_REENTRY = 1000;
-    /** The budget between two checks of the deadline and interruption flags. */
-    private static final long CHECK_INTERVAL = 100_000;
     private static final int MAX_TRACE = 256;
     private static final byte[] NO_MEMORY = new byte[0];
     private static final long[] NO_SLOTS = new long[0];
@@ -63,12 +60,6 @@ public final class Machine {
     private int entryFp;
 
     // Limits of the current call from the host.
-    private long budget;
-    private long fuel;
-    private long deadline;
-    private boolean hasDeadline;
-    private int maxDepth;
-    private ModuleInstance topInstance;
 
     private Machine() {
     }
@@ -140,33 +131,6 @@ public final class Machine {
         }
     }
 
-    private void startLimits(ModuleInstance instance) {
-        RuntimeConfig config = instance.code.config();
-        maxDepth = config.maxCallDepth();
-        topInstance = instance;
-        fuel = config.fuel().orElse(-1);
-        if (fuel >= 0) {
-            budget = Math.min(fuel, CHECK_INTERVAL);
-            fuel -= budget;
-        } else {
-            budget = CHECK_INTERVAL;
-        }
-        hasDeadline = false;
-        Duration timeout = config.timeout().orElse(null);
-        if (timeout != null) {
-            try {
-                deadline = Math.addExact(System.nanoTime(), timeout.toNanos());
-                hasDeadline = true;
-            } catch (ArithmeticException e) {
-                hasDeadline = false;
-            }
-        }
-        if (instance.interruptRequested) {
-            instance.interruptRequested = false;
-            throw new TrapException(Trap.INTERRUPTED);
-        }
-    }
-
     /** Forgets the references the finished call left behind, and gives back a grown stack. */
     private void finish() {
         Arrays.fill(refs, 0, Math.min(peakSlots, refs.length), null);
@@ -175,7 +139,7 @@ public final class Machine {
         Arrays.fill(frameInst, 0, frames, null);
         peakSlots = 0;
         peakDepth = 0;
-        topInstance = null;
+        endLimits();
         entryFn = null;
         entryInst = null;
         if (stack.length > (1 << 20)) {
@@ -196,35 +160,6 @@ public final class Machine {
         }
         if (d > peakDepth) {
             peakDepth = d;
-        }
-    }
-
-    /** Runs when the budget is spent: checks interruption and the deadline, refills the budget from the fuel. */
-    private void checkLimits(ModuleInstance current) {
-        ModuleInstance top = topInstance;
-        if (current.interruptRequested || (top != null && top.interruptRequested)) {
-            current.interruptRequested = false;
-            if (top != null) {
-                top.interruptRequested = false;
-            }
-            budget = CHECK_INTERVAL;
-            throw new TrapException(Trap.INTERRUPTED);
-        }
-        if (hasDeadline && System.nanoTime() - deadline >= 0) {
-            budget = CHECK_INTERVAL;
-            throw new TrapException(Trap.DEADLINE_EXCEEDED);
-        }
-        if (fuel < 0) {
-            budget = CHECK_INTERVAL;
-            return;
-        }
-        while (budget < 0) {
-            if (fuel == 0) {
-                throw new TrapException(Trap.FUEL_EXHAUSTED);
-            }
-            long chunk = Math.min(fuel, CHECK_INTERVAL);
-            fuel -= chunk;
-            budget += chunk;
         }
     }
 
