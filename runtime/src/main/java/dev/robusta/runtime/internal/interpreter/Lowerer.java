@@ -151,9 +151,15 @@ public final class Lowerer {
                 last2 = -1;
                 last3 = -1;
             } else if (fusedAt >= 0) {
+                // the entries before the fused instruction stay in the window
+                if (fusedAt == last2) {
+                    last2 = last3;
+                    last3 = -1;
+                } else if (fusedAt != last1) {
+                    last2 = -1;
+                    last3 = -1;
+                }
                 last1 = fusedAt;
-                last2 = -1;
-                last3 = -1;
             } else if (len > start) {
                 last3 = last2;
                 last2 = last1;
@@ -847,6 +853,12 @@ public final class Lowerer {
      */
     private boolean fuseArithmetic(Opcode op) {
         if (op == Opcode.F64_ADD || op == Opcode.F64_SUB || op == Opcode.F64_MUL) {
+            if (op != Opcode.F64_MUL && is(last1, Op.F64_MUL_LL) && last1 == len - 3 && is(last2, Op.F64_MUL_LL)
+                    && last2 == len - 6) {
+                fuse(last2, op == Opcode.F64_ADD ? Op.F64_ADD_PRODUCTS : Op.F64_SUB_PRODUCTS, out[last2 + 1], out[last2 + 2],
+                        out[last1 + 1], out[last1 + 2]);
+                return true;
+            }
             if (op != Opcode.F64_MUL && is(last1, Op.F64_MUL_LL) && last1 == len - 3) {
                 fuse(last1, op == Opcode.F64_ADD ? Op.F64_ADD_MUL_LL : Op.F64_SUB_MUL_LL, out[last1 + 1], out[last1 + 2]);
                 return true;

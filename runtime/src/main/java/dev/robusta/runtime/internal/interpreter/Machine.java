@@ -873,6 +873,16 @@ public final class Machine extends Limits {
                                         - Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
                                 pc += 2;
                                 break;
+                            case Op.F64_ADD_PRODUCTS:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]])
+                                        + Double.longBitsToDouble(s[fp + code[pc + 2]]) * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+                                pc += 4;
+                                break;
+                            case Op.F64_SUB_PRODUCTS:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]])
+                                        - Double.longBitsToDouble(s[fp + code[pc + 2]]) * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+                                pc += 4;
+                                break;
                             case Op.F64_SET_ADD_L:
                                 s[fp + code[pc]] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[--sp])
                                         + Double.longBitsToDouble(s[fp + code[pc + 1]]));

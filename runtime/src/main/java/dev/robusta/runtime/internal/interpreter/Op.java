@@ -230,6 +230,10 @@ final class Op {
     static final int F64_MUL_CL = 0x10B;
     /** low, high, target, weight: pops an f64, branches when it is greater than c: {@code f64.const; f64.gt; br_if}. */
     static final int BR_F64_GT_C = 0x10C;
+    /** slotA, slotB, slotC, slotD: pushes localA * localB + localC * localD (f64, each product rounded first). */
+    static final int F64_ADD_PRODUCTS = 0x10D;
+    /** slotA, slotB, slotC, slotD: pushes localA * localB - localC * localD (f64, each product rounded first). */
+    static final int F64_SUB_PRODUCTS = 0x10E;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's

@@ -304,7 +304,8 @@ class LowererTest {
 
     @Test
     void f64KernelOnLocals_fusesProductsSumsConstantsAndComparisons() {
-        // a = p0, b = p1; t = (a*a - b*b) + a; t = 2.5*t + a*b; if !(t > 100) t = t - 1; result (i32) t
+        // a = p0, b = p1; t = 0; block { br_if (a*a + b*b > 10000); t = (a*a - b*b) + a; t = 2.5*t - a*b;
+        // t = t + a*b; br_if (t > 100); t = t - 1 }; result (i32) t
         Consumer<CodeWriter> body = w -> {
             w.op(LOCAL_GET).u32(0);
             w.op(F64_CONVERT_I32_S);
@@ -313,19 +314,23 @@ class LowererTest {
             w.op(F64_CONVERT_I32_S);
             w.op(LOCAL_SET).u32(3);
             w.op(BLOCK).blockTypeEmpty();
-            w.op(LOCAL_GET).u32(2);
-            w.op(LOCAL_GET).u32(2);
-            w.op(F64_MUL);
-            w.op(LOCAL_GET).u32(3);
-            w.op(LOCAL_GET).u32(3);
-            w.op(F64_MUL);
-            w.op(F64_SUB);
+            products(w, F64_ADD);
+            f64Const(w, 10000.0);
+            w.op(F64_GT);
+            w.op(BR_IF).u32(0);
+            products(w, F64_SUB);
             w.op(LOCAL_GET).u32(2);
             w.op(F64_ADD);
             w.op(LOCAL_SET).u32(4);
             f64Const(w, 2.5);
             w.op(LOCAL_GET).u32(4);
             w.op(F64_MUL);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(3);
+            w.op(F64_MUL);
+            w.op(F64_SUB);
+            w.op(LOCAL_SET).u32(4);
+            w.op(LOCAL_GET).u32(4);
             w.op(LOCAL_GET).u32(2);
             w.op(LOCAL_GET).u32(3);
             w.op(F64_MUL);
@@ -344,21 +349,40 @@ class LowererTest {
             w.op(I32_TRUNC_F64_S);
         };
         int[] code = f64Code(body);
+        long c1e4 = Double.doubleToRawLongBits(10000.0);
         long c25 = Double.doubleToRawLongBits(2.5);
         long c100 = Double.doubleToRawLongBits(100.0);
-        assertTrue(containsSequence(code, Op.F64_MUL_LL, 2, 2, Op.F64_SUB_MUL_LL, 3, 3, Op.F64_SET_ADD_L, 4, 2,
-                Op.F64_MUL_CL, (int) c25, (int) (c25 >>> 32), 4, Op.F64_ADD_MUL_LL, 2, 3, Op.LOCAL_SET, 4,
+        assertTrue(containsSequence(code, Op.F64_ADD_PRODUCTS, 2, 2, 3, 3, Op.BR_F64_GT_C, (int) c1e4, (int) (c1e4 >>> 32)),
+                Arrays.toString(code));
+        assertTrue(containsSequence(code, Op.F64_SUB_PRODUCTS, 2, 2, 3, 3, Op.F64_SET_ADD_L, 4, 2,
+                Op.F64_MUL_CL, (int) c25, (int) (c25 >>> 32), 4, Op.F64_SUB_MUL_LL, 2, 3, Op.LOCAL_SET, 4,
+                Op.LOCAL_GET, 4, Op.F64_ADD_MUL_LL, 2, 3, Op.LOCAL_SET, 4,
                 Op.LOCAL_GET, 4, Op.BR_F64_GT_C, (int) c100, (int) (c100 >>> 32)), Arrays.toString(code));
-        for (int[] ab : new int[][] {{3, 2}, {10, 1}, {0, 0}, {-7, 5}, {-20, 3}}) {
+        for (int[] ab : new int[][] {{3, 2}, {10, 1}, {0, 0}, {-7, 5}, {-20, 3}, {200, 3}, {-3, 99}}) {
             double a = ab[0];
             double b = ab[1];
-            double t = (a * a - b * b) + a;
-            t = 2.5 * t + a * b;
-            if (!(t > 100)) {
-                t = t - 1;
+            double t = 0;
+            if (!(a * a + b * b > 10000)) {
+                t = (a * a - b * b) + a;
+                t = 2.5 * t - a * b;
+                t = t + a * b;
+                if (!(t > 100)) {
+                    t = t - 1;
+                }
             }
             assertEquals((int) t, runF64(body, ab[0], ab[1]), Arrays.toString(ab));
         }
+    }
+
+    /** {@code local.get 2; local.get 2; f64.mul; local.get 3; local.get 3; f64.mul; op}. */
+    private static void products(CodeWriter w, dev.robusta.wasm.Opcode op) {
+        w.op(LOCAL_GET).u32(2);
+        w.op(LOCAL_GET).u32(2);
+        w.op(F64_MUL);
+        w.op(LOCAL_GET).u32(3);
+        w.op(LOCAL_GET).u32(3);
+        w.op(F64_MUL);
+        w.op(op);
     }
 
     @Test
