@@ -151,9 +151,15 @@ public final class Lowerer {
                 last2 = -1;
                 last3 = -1;
             } else if (fusedAt >= 0) {
+                // the entries before the fused instruction stay in the window
+                if (fusedAt == last2) {
+                    last2 = last3;
+                    last3 = -1;
+                } else if (fusedAt != last1) {
+                    last2 = -1;
+                    last3 = -1;
+                }
                 last1 = fusedAt;
-                last2 = -1;
-                last3 = -1;
             } else if (len > start) {
                 last3 = last2;
                 last2 = last1;
@@ -213,6 +219,11 @@ public final class Lowerer {
         int b = out[at + 3];
         fuse(at, constant ? Op.BR_CMP_LC : Op.BR_CMP_LL, cmp, a, b, target, weight);
         return len - 2;
+    }
+
+    /** Whether the fusion window ends with {@code f64.const; f64.gt}. */
+    private boolean f64GreaterThanConstant() {
+        return is(last1, Opcode.F64_GT.code()) && last1 == len - 1 && is(last2, Op.CONST64) && last2 == len - 4;
     }
 
     /** The i32 comparison (0x45..0x4F) that ends the fusion window, or -1. */
@@ -526,6 +537,11 @@ public final class Lowerer {
                     fuseOperandComparison(window, cmp, c.loopPc, Math.max(1, instr - c.loopInstr));
                 } else if (window >= 0 && isPlainForward(c)) {
                     c.patchLater(fuseOperandComparison(window, cmp, 0, 0));
+                } else if (f64GreaterThanConstant() && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
+                    fuse(last2, Op.BR_F64_GT_C, out[last2 + 1], out[last2 + 2], c.loopPc, Math.max(1, instr - c.loopInstr));
+                } else if (f64GreaterThanConstant() && isPlainForward(c)) {
+                    fuse(last2, Op.BR_F64_GT_C, out[last2 + 1], out[last2 + 2], 0, 0);
+                    c.patchLater(len - 2);
                 } else if (cmp >= 0 && c.kind == LOOP && height - slots(c.params) == c.heightBase) {
                     fuse(last1, Op.branchOn(cmp), c.loopPc, Math.max(1, instr - c.loopInstr));
                 } else if (cmp >= 0 && isPlainForward(c)) {
@@ -657,6 +673,10 @@ public final class Lowerer {
                 }
                 if (is(last1, Op.LOCAL_GET) && last1 == len - 2) {
                     fuse(last1, Op.LOCAL_COPY, out[last1 + 1], localSlot[r.index()]);
+                    return;
+                }
+                if (is(last1, Op.F64_ADD_L) && last1 == len - 2) {
+                    fuse(last1, Op.F64_SET_ADD_L, localSlot[r.index()], out[last1 + 1]);
                     return;
                 }
                 if (is(last1, Op.I32_ADD_LL) && last1 == len - 3) {
@@ -833,6 +853,20 @@ public final class Lowerer {
      */
     private boolean fuseArithmetic(Opcode op) {
         if (op == Opcode.F64_ADD || op == Opcode.F64_SUB || op == Opcode.F64_MUL) {
+            if (op != Opcode.F64_MUL && is(last1, Op.F64_MUL_LL) && last1 == len - 3 && is(last2, Op.F64_MUL_LL)
+                    && last2 == len - 6) {
+                fuse(last2, op == Opcode.F64_ADD ? Op.F64_ADD_PRODUCTS : Op.F64_SUB_PRODUCTS, out[last2 + 1], out[last2 + 2],
+                        out[last1 + 1], out[last1 + 2]);
+                return true;
+            }
+            if (op != Opcode.F64_MUL && is(last1, Op.F64_MUL_LL) && last1 == len - 3) {
+                fuse(last1, op == Opcode.F64_ADD ? Op.F64_ADD_MUL_LL : Op.F64_SUB_MUL_LL, out[last1 + 1], out[last1 + 2]);
+                return true;
+            }
+            if (op == Opcode.F64_MUL && is(last2, Op.CONST64) && last2 == len - 5 && is(last1, Op.LOCAL_GET)) {
+                fuse(last2, Op.F64_MUL_CL, out[last2 + 1], out[last2 + 2], out[last1 + 1]);
+                return true;
+            }
             if (is(last2, Op.LOCAL_GET) && last2 == len - 4 && is(last1, Op.LOCAL_GET)) {
                 int fused = op == Opcode.F64_ADD ? Op.F64_ADD_LL : op == Opcode.F64_SUB ? Op.F64_SUB_LL : Op.F64_MUL_LL;
                 fuse(last2, fused, out[last2 + 1], out[last1 + 1]);

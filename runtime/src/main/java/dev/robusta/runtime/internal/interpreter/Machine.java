@@ -863,6 +863,40 @@ public final class Machine extends Limits {
                                         * Double.longBitsToDouble(s[fp + code[pc + 1]]));
                                 pc += 2;
                                 break;
+                            case Op.F64_ADD_MUL_LL:
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        + Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.F64_SUB_MUL_LL:
+                                s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1])
+                                        - Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.F64_ADD_PRODUCTS:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]])
+                                        + Double.longBitsToDouble(s[fp + code[pc + 2]]) * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+                                pc += 4;
+                                break;
+                            case Op.F64_SUB_PRODUCTS:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]])
+                                        - Double.longBitsToDouble(s[fp + code[pc + 2]]) * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+                                pc += 4;
+                                break;
+                            case Op.F64_SET_ADD_L:
+                                s[fp + code[pc]] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[--sp])
+                                        + Double.longBitsToDouble(s[fp + code[pc + 1]]));
+                                pc += 2;
+                                break;
+                            case Op.F64_MUL_CL:
+                                s[sp++] = Double.doubleToRawLongBits(Double.longBitsToDouble((long) code[pc + 1] << 32 | code[pc] & 0xFFFF_FFFFL)
+                                        * Double.longBitsToDouble(s[fp + code[pc + 2]]));
+                                pc += 3;
+                                break;
+                            case Op.BR_F64_GT_C:
+                                pc = branch(Double.longBitsToDouble(s[--sp]) > Double.longBitsToDouble((long) code[pc + 1] << 32
+                                        | code[pc] & 0xFFFF_FFFFL), code, pc + 2, inst);
+                                break;
                             case Op.I32_SUB_LL:
                                 s[sp++] = (int) s[fp + code[pc]] - (int) s[fp + code[pc + 1]];
                                 pc += 2;

@@ -220,6 +220,20 @@ final class Op {
     static final int I32_LOAD8_U_L = 0x102;
     /** slotA, slotB: pushes localA * localB (i32). */
     static final int I32_MUL_LL = 0x103;
+    /** slotA, slotB: top = top + localA * localB (f64, the product rounded first): {@code f64.mul} LL; {@code f64.add}. */
+    static final int F64_ADD_MUL_LL = 0x108;
+    /** slotA, slotB: top = top - localA * localB (f64, the product rounded first). */
+    static final int F64_SUB_MUL_LL = 0x109;
+    /** dst, slot: local[dst] = pop + local (f64): {@code local.get; f64.add; local.set}. */
+    static final int F64_SET_ADD_L = 0x10A;
+    /** low, high, slot: pushes c * local (f64): {@code f64.const; local.get; f64.mul}. */
+    static final int F64_MUL_CL = 0x10B;
+    /** low, high, target, weight: pops an f64, branches when it is greater than c: {@code f64.const; f64.gt; br_if}. */
+    static final int BR_F64_GT_C = 0x10C;
+    /** slotA, slotB, slotC, slotD: pushes localA * localB + localC * localD (f64, each product rounded first). */
+    static final int F64_ADD_PRODUCTS = 0x10D;
+    /** slotA, slotB, slotC, slotD: pushes localA * localB - localC * localD (f64, each product rounded first). */
+    static final int F64_SUB_PRODUCTS = 0x10E;
 
     /**
      * 0xF0..0xFB: compare and branch, immediates target, weight (0 for a forward branch, else the loop's

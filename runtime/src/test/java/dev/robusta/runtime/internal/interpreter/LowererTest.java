@@ -3,6 +3,7 @@ package dev.robusta.runtime.internal.interpreter;
 import static dev.robusta.wasm.Opcode.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robusta.runtime.Module;
 import dev.robusta.runtime.RuntimeConfig;
@@ -264,5 +265,156 @@ class LowererTest {
             Op.I32_ADD_LL, 2, 1, Op.RETURN}, code(lower(body)));
         assertEquals(6 * 7 + 6 + 7, run(body, 6, 7));
         assertEquals(-3 * 100_000 + -3 + 100_000, run(body, -3, 100_000));
+    }
+
+    /** A one-function module {@code (param i32 i32) (result i32) (local f64 f64 f64)}: locals 2..4 are f64. */
+    private static WasmModule f64Model(Consumer<CodeWriter> body) {
+        WasmModule m = new WasmModule();
+        m.addFuncType(FuncType.of(List.of(I32, I32), List.of(I32)));
+        m.functions().add(0);
+        CodeWriter w = new CodeWriter();
+        body.accept(w);
+        w.op(END);
+        m.codes().add(new FunctionBody(List.of(new LocalGroup(3, ValType.F64)), w.toExpression()));
+        m.exports().add(new Export("f", ExternKind.FUNC, 0));
+        Validator.validate(m, dev.robusta.wasm.Features.V2);
+        return m;
+    }
+
+    private static int[] f64Code(Consumer<CodeWriter> body) {
+        return Lowerer.lower(new ModuleCode(f64Model(body), RuntimeConfig.DEFAULT), 0).code;
+    }
+
+    private static int runF64(Consumer<CodeWriter> body, int a, int b) {
+        return Module.of(f64Model(body), RuntimeConfig.DEFAULT).instantiate().function("f").callInt(a, b);
+    }
+
+    private static boolean containsSequence(int[] code, int... seq) {
+        for (int i = 0; i + seq.length <= code.length; i++) {
+            if (Arrays.equals(code, i, i + seq.length, seq, 0, seq.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void f64Const(CodeWriter w, double v) {
+        w.op(F64_CONST).fixed64(Double.doubleToRawLongBits(v));
+    }
+
+    @Test
+    void f64KernelOnLocals_fusesProductsSumsConstantsAndComparisons() {
+        // a = p0, b = p1; t = 0; block { br_if (a*a + b*b > 10000); t = (a*a - b*b) + a; t = 2.5*t - a*b;
+        // t = t + a*b; br_if (t > 100); t = t - 1 }; result (i32) t
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(F64_CONVERT_I32_S);
+            w.op(LOCAL_SET).u32(2);
+            w.op(LOCAL_GET).u32(1);
+            w.op(F64_CONVERT_I32_S);
+            w.op(LOCAL_SET).u32(3);
+            w.op(BLOCK).blockTypeEmpty();
+            products(w, F64_ADD);
+            f64Const(w, 10000.0);
+            w.op(F64_GT);
+            w.op(BR_IF).u32(0);
+            products(w, F64_SUB);
+            w.op(LOCAL_GET).u32(2);
+            w.op(F64_ADD);
+            w.op(LOCAL_SET).u32(4);
+            f64Const(w, 2.5);
+            w.op(LOCAL_GET).u32(4);
+            w.op(F64_MUL);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(3);
+            w.op(F64_MUL);
+            w.op(F64_SUB);
+            w.op(LOCAL_SET).u32(4);
+            w.op(LOCAL_GET).u32(4);
+            w.op(LOCAL_GET).u32(2);
+            w.op(LOCAL_GET).u32(3);
+            w.op(F64_MUL);
+            w.op(F64_ADD);
+            w.op(LOCAL_SET).u32(4);
+            w.op(LOCAL_GET).u32(4);
+            f64Const(w, 100.0);
+            w.op(F64_GT);
+            w.op(BR_IF).u32(0);
+            w.op(LOCAL_GET).u32(4);
+            f64Const(w, 1.0);
+            w.op(F64_SUB);
+            w.op(LOCAL_SET).u32(4);
+            w.op(END);
+            w.op(LOCAL_GET).u32(4);
+            w.op(I32_TRUNC_F64_S);
+        };
+        int[] code = f64Code(body);
+        long c1e4 = Double.doubleToRawLongBits(10000.0);
+        long c25 = Double.doubleToRawLongBits(2.5);
+        long c100 = Double.doubleToRawLongBits(100.0);
+        assertTrue(containsSequence(code, Op.F64_ADD_PRODUCTS, 2, 2, 3, 3, Op.BR_F64_GT_C, (int) c1e4, (int) (c1e4 >>> 32)),
+                Arrays.toString(code));
+        assertTrue(containsSequence(code, Op.F64_SUB_PRODUCTS, 2, 2, 3, 3, Op.F64_SET_ADD_L, 4, 2,
+                Op.F64_MUL_CL, (int) c25, (int) (c25 >>> 32), 4, Op.F64_SUB_MUL_LL, 2, 3, Op.LOCAL_SET, 4,
+                Op.LOCAL_GET, 4, Op.F64_ADD_MUL_LL, 2, 3, Op.LOCAL_SET, 4,
+                Op.LOCAL_GET, 4, Op.BR_F64_GT_C, (int) c100, (int) (c100 >>> 32)), Arrays.toString(code));
+        for (int[] ab : new int[][] {{3, 2}, {10, 1}, {0, 0}, {-7, 5}, {-20, 3}, {200, 3}, {-3, 99}}) {
+            double a = ab[0];
+            double b = ab[1];
+            double t = 0;
+            if (!(a * a + b * b > 10000)) {
+                t = (a * a - b * b) + a;
+                t = 2.5 * t - a * b;
+                t = t + a * b;
+                if (!(t > 100)) {
+                    t = t - 1;
+                }
+            }
+            assertEquals((int) t, runF64(body, ab[0], ab[1]), Arrays.toString(ab));
+        }
+    }
+
+    /** {@code local.get 2; local.get 2; f64.mul; local.get 3; local.get 3; f64.mul; op}. */
+    private static void products(CodeWriter w, dev.robusta.wasm.Opcode op) {
+        w.op(LOCAL_GET).u32(2);
+        w.op(LOCAL_GET).u32(2);
+        w.op(F64_MUL);
+        w.op(LOCAL_GET).u32(3);
+        w.op(LOCAL_GET).u32(3);
+        w.op(F64_MUL);
+        w.op(op);
+    }
+
+    @Test
+    void f64GreaterThanConstant_branchesBackToALoop() {
+        // t = p0; loop { t = t * 0.5; br_if loop (t > 1.0) }; result (i32) (t * 1024)
+        Consumer<CodeWriter> body = w -> {
+            w.op(LOCAL_GET).u32(0);
+            w.op(F64_CONVERT_I32_S);
+            w.op(LOCAL_SET).u32(4);
+            w.op(LOOP).blockTypeEmpty();
+            w.op(LOCAL_GET).u32(4);
+            f64Const(w, 0.5);
+            w.op(F64_MUL);
+            w.op(LOCAL_SET).u32(4);
+            w.op(LOCAL_GET).u32(4);
+            f64Const(w, 1.0);
+            w.op(F64_GT);
+            w.op(BR_IF).u32(0);
+            w.op(END);
+            w.op(LOCAL_GET).u32(4);
+            f64Const(w, 1024.0);
+            w.op(F64_MUL);
+            w.op(I32_TRUNC_F64_S);
+        };
+        long c1 = Double.doubleToRawLongBits(1.0);
+        assertTrue(containsSequence(f64Code(body), Op.BR_F64_GT_C, (int) c1, (int) (c1 >>> 32)));
+        for (int p : new int[] {1000, 3, 1, -5}) {
+            double t = p;
+            do {
+                t = t * 0.5;
+            } while (t > 1.0);
+            assertEquals((int) (t * 1024), runF64(body, p, 0), "p = " + p);
+        }
     }
 }
