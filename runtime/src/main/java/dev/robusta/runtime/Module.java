@@ -55,8 +55,17 @@ public final class Module {
     public static Module compile(byte[] bytes, RuntimeConfig config) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(config, "config");
+        byte[] sha256 = config.codeCache().isPresent() ? sha256(bytes) : null;
         WasmModule model = ModuleCompiler.decode(bytes, config.features());
-        return of(model, config);
+        return of(model, config, sha256);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e); // every JDK has it
+        }
     }
 
     /**
@@ -67,11 +76,15 @@ public final class Module {
      *                                           ({@code UNSUPPORTED}) when it uses instructions the engines do not run yet
      */
     public static Module of(WasmModule model, RuntimeConfig config) {
+        return of(model, config, null);
+    }
+
+    private static Module of(WasmModule model, RuntimeConfig config, byte[] sha256) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(config, "config");
         ModuleCompiler.validate(model, config.features());
         InterpreterSupport.check(model, config.features());
-        return new Module(new ModuleCode(model, config));
+        return new Module(new ModuleCode(model, config, sha256));
     }
 
     /** The configuration the module was compiled with; its instances run with it. */

@@ -2,6 +2,7 @@ package dev.robusta.runtime;
 
 import dev.robusta.wasm.Features;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public final class RuntimeConfig {
     private final long fuel;
     private final Duration timeout;
     private final EngineKind engine;
+    private final Path codeCache;
 
     private RuntimeConfig(Builder b) {
         this.features = b.features;
@@ -58,6 +60,7 @@ public final class RuntimeConfig {
         this.fuel = b.fuel;
         this.timeout = b.timeout;
         this.engine = b.engine;
+        this.codeCache = b.codeCache;
     }
 
     public static Builder builder() {
@@ -74,6 +77,7 @@ public final class RuntimeConfig {
         b.fuel = fuel;
         b.timeout = timeout;
         b.engine = engine;
+        b.codeCache = codeCache;
         return b;
     }
 
@@ -112,6 +116,20 @@ public final class RuntimeConfig {
         return engine;
     }
 
+    /**
+     * The folder where the compiler keeps the classes it generates, if any (default none). A module compiled
+     * again, in this process or a later one, loads them from there instead of generating them again. See
+     * {@link Builder#codeCache(Path)}.
+     */
+    public Optional<Path> codeCache() {
+        return Optional.ofNullable(codeCache);
+    }
+
+    /** A copy with a code cache folder; null means none. */
+    public RuntimeConfig withCodeCache(Path codeCache) {
+        return toBuilder().codeCache(codeCache).build();
+    }
+
     public RuntimeConfig withFeatures(Features features) {
         return toBuilder().features(features).build();
     }
@@ -147,7 +165,7 @@ public final class RuntimeConfig {
     public String toString() {
         return "RuntimeConfig[features=" + features + ", maxCallDepth=" + maxCallDepth + ", maxMemoryPages="
                 + maxMemoryPages + ", maxTableElements=" + maxTableElements + ", fuel=" + fuel() + ", timeout="
-                + timeout() + ", engine=" + engine + "]";
+                + timeout() + ", engine=" + engine + ", codeCache=" + codeCache() + "]";
     }
 
     /** Builds a {@link RuntimeConfig}; every setting starts at its default. */
@@ -159,6 +177,7 @@ public final class RuntimeConfig {
         private long fuel = -1;
         private Duration timeout;
         private EngineKind engine = EngineKind.AUTO;
+        private Path codeCache;
 
         private Builder() {
         }
@@ -216,6 +235,23 @@ public final class RuntimeConfig {
          */
         public Builder engine(EngineKind engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * Keeps the classes the compiler generates in folder {@code codeCache} (created when missing), so that
+         * later runs load them instead of generating them. The compiler generates a function's class when the
+         * function is first called and stores it there at once; entries are keyed by the SHA-256 of the
+         * module's bytes, the compiler's version and the settings that change the generated code (features,
+         * fuel on or off), each in a subfolder named by the key. A damaged entry is detected (a checksum) and
+         * generated again, with a warning; a folder that cannot be written gives a warning and the module
+         * runs without storing its classes. The folder is trusted like any class path entry: do not share it
+         * with code you do not trust. Used only by the compiler engine.
+         *
+         * @param codeCache the folder, or null for none
+         */
+        public Builder codeCache(Path codeCache) {
+            this.codeCache = codeCache;
             return this;
         }
 

@@ -9,8 +9,10 @@ import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -22,25 +24,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates the class of a module. It extends {@link Ctx} and holds:
+ * Generates the classes of a module, one at a time as its {@link CodeLoader} asks for them (see
+ * {@link #generate(String)}). All of them are in package {@link #PACKAGE}, defined by the module's own loader:
  * <ul>
- * <li>a final field per global ({@code g0}, ...) and per table ({@code t0}, ...), set by the constructor
- *     {@code (Exec, InstanceState)} (past {@link #FIELD_LIMIT}, code reads the arrays of {@link Ctx});</li>
- * <li>{@code f<i>(params..., ctx, depth)}: defined function {@code i} (see {@link FunctionCompiler});</li>
- * <li>per signature class {@code k} (the distinct function types, numbered in order of use):
- *     {@code d<k>(params..., di, ctx, depth)}, a switch over the defined functions of the class (what
- *     {@code call_indirect} dispatches to), {@code e<k>(args, argRefs, results, resultRefs, di, ctx, depth)},
- *     the same from slot form, {@code h<k>(params..., FunctionInstance, ctx, depth)}, a call through a
- *     {@link FunctionInstance} in slot form (imports, other instances), and {@code ci<k>}, which picks
- *     {@code d<k>} for a function of the same instance and {@code h<k>} otherwise;</li>
- * <li>{@code enter}, the entry from {@link CompiledFunction}, switching on the signature class.</li>
+ * <li>{@code M}, the module class: it extends {@link Ctx} and holds a final field per global ({@code g0},
+ *     ...) and per table ({@code t0}, ...), set by the constructor {@code (Exec, InstanceState)} (past
+ *     {@link #FIELD_LIMIT}, code reads the arrays of {@link Ctx}), and {@code enter}, the entry from
+ *     {@link CompiledFunction}, switching on the signature class to {@code S<k>.e<k>};</li>
+ * <li>{@code F<i>}, per defined function {@code i}: its static method {@code f<i>(params..., ctx, depth)}
+ *     (see {@link FunctionCompiler}) and the methods it is split into;</li>
+ * <li>{@code S<k>}, per signature class {@code k} (the distinct function types, numbered by the first type
+ *     index with that type): {@code d<k>(params..., di, ctx, depth)}, a switch over the defined functions of
+ *     the class (what {@code call_indirect} dispatches to), {@code e<k>(args, argRefs, results, resultRefs,
+ *     di, ctx, depth)}, the same from slot form, {@code h<k>(params..., FunctionInstance, ctx, depth)}, a call
+ *     through a {@link FunctionInstance} in slot form (imports, other instances), and {@code ci<k>}, which
+ *     picks {@code d<k>} for a function of the same instance and {@code h<k>} otherwise; past {@link #CHUNK}
+ *     functions, {@code d<k>} switches on chunks of them, each in class {@code D<k>_<c>}.</li>
  * </ul>
- * Switches are split into nested methods ({@link Switches}) to stay JIT-compilable.
+ * A call is an {@code invokestatic} of the callee's class, which the JVM resolves (loading, so generating,
+ * the class) when it first runs: functions are compiled at their first call. Switches are split into nested
+ * methods ({@link Switches}) to stay JIT-compilable.
+ *
+ * <p>The generator is shared by the threads that run the module: its tables are made by the constructor and
+ * only read afterwards, and a class is generated under the generator's lock.
  */
 final class ClassGenerator implements Opcodes {
+    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
+
     /** Globals and tables beyond this many are read from the arrays of {@link Ctx}. */
     static final int FIELD_LIMIT = 1000;
-    static final String NAME = "dev/robusta/compiler/internal/CompiledWasm";
+    /** The package of the generated classes (internal form, with the final slash). */
+    static final String PACKAGE = "dev/robusta/compiled/";
+    static final String NAME = PACKAGE + "M";
+    /** The most functions {@code d<k>} switches over in one class (a case takes about 5 constants). */
+    static final int CHUNK = 4096;
 
     private static final String CTX = Type.getInternalName(Ctx.class);
     private static final String EXEC = Type.getInternalName(Exec.class);
@@ -48,14 +65,16 @@ final class ClassGenerator implements Opcodes {
     private static final String FUNCTION = Type.getInternalName(FunctionInstance.class);
     private static final String COMPILED_FUNCTION = Type.getInternalName(CompiledFunction.class);
     private static final String CALLS = Type.getInternalName(Calls.class);
+    private static final String FALLBACK = Type.getInternalName(Fallback.class);
     private static final String GLOBAL_DESC = Type.getDescriptor(GlobalInstance.class);
     private static final String TABLE_DESC = Type.getDescriptor(TableInstance.class);
 
     final ModuleCode code;
     final WasmModule model;
     final Features features;
+    /** The module class, which holds the fields of globals and tables. */
     final String className = NAME;
-    /** The context in descriptors: {@link Ctx}, since a hidden class cannot be named there. */
+    /** The context in descriptors: {@link Ctx}, so that verifying a function does not load the module class. */
     final String ctxDesc = "L" + CTX + ";";
     final boolean hasMemory;
     /** Whether the memory's {@code byte[]} can be replaced (so that it is reloaded after calls). */
@@ -67,16 +86,15 @@ final class ClassGenerator implements Opcodes {
     /** Defined functions left to the interpreter, by index among the defined functions. */
     private final BitSet interpreted;
 
-    /** Signature classes: distinct function types, numbered in order of first use. */
+    /** Signature classes: a function type's class is the first type index with that type. */
     private final Map<FuncType, Integer> typeIds = new HashMap<>();
-    private final List<FuncType> typeList = new ArrayList<>();
-    /** The defined, compiled functions of each signature class, by index. */
+    /** The defined, compiled functions of each signature class, by index (empty lists for most). */
     private final List<List<Integer>> members = new ArrayList<>();
-    private final BitSet usedGeneric = new BitSet();
-    private final BitSet usedIndirect = new BitSet();
     /** Per defined function: its signature class and its index there (-1 when interpreted). */
     final int[] typeIdOf;
     final int[] dispatchIdxOf;
+    /** Functions whose class stands in for code the JVM cannot hold (they run on the interpreter). */
+    private final BitSet fellBack = new BitSet();
 
     ClassGenerator(ModuleCode code, BitSet interpreted) {
         this.code = code;
@@ -86,6 +104,13 @@ final class ClassGenerator implements Opcodes {
         this.exactFuel = code.config().fuel().isPresent();
         this.hasMemory = model.memoryCount() > 0;
         this.memoryCanGrow = hasMemory && canGrow(model.memoryType(0).limits());
+        for (int k = 0; k < model.types().size(); k++) {
+            members.add(new ArrayList<>());
+            FuncType t = code.funcType(k);
+            if (t != null) {
+                typeIds.putIfAbsent(t, k);
+            }
+        }
         int imported = model.importedFuncCount();
         int defined = model.funcCount() - imported;
         typeIdOf = new int[defined];
@@ -109,12 +134,23 @@ final class ClassGenerator implements Opcodes {
     private int typeId(FuncType t) {
         Integer id = typeIds.get(t);
         if (id == null) {
-            id = typeList.size();
-            typeIds.put(t, id);
-            typeList.add(t);
-            members.add(new ArrayList<>());
+            throw new IllegalStateException("a function type outside the module's types: " + t);
         }
         return id;
+    }
+
+    /** The internal name of the class of defined function {@code funcIdx}. */
+    static String functionClass(int funcIdx) {
+        return PACKAGE + "F" + funcIdx;
+    }
+
+    /** The internal name of the class of signature class {@code k}. */
+    static String signatureClass(int k) {
+        return PACKAGE + "S" + k;
+    }
+
+    private static String chunkClass(int k, int chunk) {
+        return PACKAGE + "D" + k + "_" + chunk;
     }
 
     static String functionName(int funcIdx) {
@@ -181,17 +217,12 @@ final class ClassGenerator implements Opcodes {
 
     /** Records a call through a {@link FunctionInstance} of type {@code t}; returns its signature class. */
     int useGeneric(FuncType t) {
-        int id = typeId(t);
-        usedGeneric.set(id);
-        return id;
+        return typeId(t);
     }
 
     /** Records a {@code call_indirect} of type {@code t}; returns its signature class. */
     int useIndirect(FuncType t) {
-        int id = typeId(t);
-        usedIndirect.set(id);
-        usedGeneric.set(id);
-        return id;
+        return typeId(t);
     }
 
     String globalField(int idx) {
@@ -205,9 +236,6 @@ final class ClassGenerator implements Opcodes {
     /** The most result slots of a function type the module's code passes through the result buffer. */
     int maxResultSlots() {
         int n = 2; // a block's single v128 result, carried out of a piece
-        for (FuncType t : typeList) {
-            n = Math.max(n, JvmTypes.slots(t.results()));
-        }
         for (int i = 0; i < model.types().size(); i++) {
             FuncType t = code.funcType(i);
             if (t != null) {
@@ -217,15 +245,62 @@ final class ClassGenerator implements Opcodes {
         return n;
     }
 
-    /** Generates the class file. */
-    byte[] generate() {
+    private static ClassWriter newClass(String name, String superName) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
                 return "java/lang/Object";
             }
         };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, CTX, null);
+        cw.visit(V17, (name.equals(NAME) ? ACC_PUBLIC : 0) | ACC_FINAL | ACC_SUPER, name, null, superName, null);
+        return cw;
+    }
+
+    /**
+     * Generates class {@code name} (internal form, in {@link #PACKAGE}), or returns null when the module has
+     * no such class.
+     */
+    synchronized byte[] generate(String name) {
+        if (!name.startsWith(PACKAGE)) {
+            return null;
+        }
+        String simple = name.substring(PACKAGE.length());
+        try {
+            if (simple.equals("M")) {
+                return moduleClass();
+            } else if (simple.startsWith("F")) {
+                int funcIdx = Integer.parseInt(simple.substring(1));
+                return isCompiled(funcIdx) && simple.equals("F" + funcIdx) ? functionCode(funcIdx) : null;
+            } else if (simple.startsWith("S")) {
+                int k = Integer.parseInt(simple.substring(1));
+                return isSignature(k) && simple.equals("S" + k) ? signatureCode(k) : null;
+            } else if (simple.startsWith("D")) {
+                int us = simple.indexOf('_');
+                int k = Integer.parseInt(simple.substring(1, us));
+                int c = Integer.parseInt(simple.substring(us + 1));
+                return isSignature(k) && c >= 0 && c * CHUNK < members.get(k).size()
+                        && simple.equals("D" + k + "_" + c) ? chunkCode(k, c, chunkClass(k, c)) : null;
+            }
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private boolean isSignature(int k) {
+        return k >= 0 && k < members.size() && code.funcType(k) != null && typeIds.get(code.funcType(k)) == k;
+    }
+
+    /** Whether function {@code funcIdx}'s class only calls the interpreter (its code did not fit the JVM). */
+    boolean fellBack(int funcIdx) {
+        synchronized (this) {
+            return fellBack.get(funcIdx);
+        }
+    }
+
+    /** The module class {@code M}. */
+    private byte[] moduleClass() {
+        ClassWriter cw = newClass(NAME, CTX);
         int globals = Math.min(model.globalCount(), FIELD_LIMIT);
         int tables = Math.min(model.tableCount(), FIELD_LIMIT);
         for (int i = 0; i < globals; i++) {
@@ -235,34 +310,88 @@ final class ClassGenerator implements Opcodes {
             cw.visitField(ACC_FINAL, tableField(i), TABLE_DESC, null, null).visitEnd();
         }
         constructor(cw, globals, tables);
-        int imported = model.importedFuncCount();
-        for (int i = imported; i < model.funcCount(); i++) {
-            if (isCompiled(i)) {
-                MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, functionName(i),
-                        functionDesc(code.funcTypeOf(i)), null, null);
-                FunctionCompiler.compile(this, i, mv, planOf(i));
-                while (!pieces.isEmpty()) {
-                    FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
-                    MethodVisitor pv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC,
-                            FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
-                    FunctionCompiler.compilePiece(this, p, pv);
-                    Split.COMPILED.incrementAndGet();
-                }
-            }
-        }
-        for (int k = 0; k < typeList.size(); k++) {
-            if (!members.get(k).isEmpty()) {
-                dispatch(cw, k);
-                entry(cw, k);
-            }
-        }
-        for (int k = usedIndirect.nextSetBit(0); k >= 0; k = usedIndirect.nextSetBit(k + 1)) {
-            callIndirect(cw, k);
-        }
-        for (int k = usedGeneric.nextSetBit(0); k >= 0; k = usedGeneric.nextSetBit(k + 1)) {
-            generic(cw, k);
-        }
         enter(cw);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * The class {@code F<i>} of function {@code funcIdx}: its method and its pieces. A function the JVM
+     * cannot hold (a method over 64 KB, a class over 65,535 constants) gets a method that calls the
+     * interpreter instead, with a warning.
+     *
+     */
+    private byte[] functionCode(int funcIdx) {
+        String name = functionClass(funcIdx);
+        String why;
+        try {
+            ClassWriter cw = newClass(name, "java/lang/Object");
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC, functionName(funcIdx),
+                    functionDesc(code.funcTypeOf(funcIdx)), null, null);
+            FunctionCompiler.compile(this, funcIdx, mv, planOf(funcIdx));
+            while (!pieces.isEmpty()) {
+                FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
+                MethodVisitor pv = cw.visitMethod(ACC_STATIC,
+                        FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
+                FunctionCompiler.compilePiece(this, p, pv);
+                Split.COMPILED.incrementAndGet();
+            }
+            cw.visitEnd();
+            return cw.toByteArray();
+        } catch (MethodTooLargeException e) {
+            String method = e.getMethodName();
+            why = (method.equals(functionName(funcIdx)) ? "" : "its method " + method + " ")
+                    + "needs " + e.getCodeSize() + " bytes of bytecode (the JVM allows 65,535 in a method)";
+        } catch (ClassTooLargeException e) {
+            why = "its class needs " + e.getConstantPoolCount() + " constants (the JVM allows 65,535)";
+        } catch (FunctionCompiler.TooLargeException e) {
+            why = "it has " + e.getMessage();
+        } finally {
+            pieces.clear();
+        }
+        LOG.log(System.Logger.Level.WARNING, "robusta compiler: " + code.frameName(funcIdx)
+                + " is left to the interpreter: " + why);
+        fellBack.set(funcIdx);
+        return interpreterStub(funcIdx);
+    }
+
+    /**
+     * A class {@code F<i>} whose method calls function {@code funcIdx} on the interpreter ({@link Fallback}),
+     * as a call to a function of another instance does (through {@code h<k>}, at the caller's depth).
+     */
+    private byte[] interpreterStub(int funcIdx) {
+        String name = functionClass(funcIdx);
+        FuncType t = code.funcTypeOf(funcIdx);
+        int k = typeId(t);
+        ClassWriter cw = newClass(name, "java/lang/Object");
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, functionName(funcIdx), functionDesc(t), null, null);
+        mv.visitCode();
+        int paramSize = loadParams(mv, t);
+        mv.visitVarInsn(ALOAD, paramSize);
+        JvmTypes.iconst(mv, funcIdx);
+        mv.visitMethodInsn(INVOKESTATIC, FALLBACK, "interpreted", "(L" + CTX + ";I)L" + FUNCTION + ";", false);
+        mv.visitVarInsn(ALOAD, paramSize);
+        mv.visitVarInsn(ILOAD, paramSize + 1);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
+        mv.visitMethodInsn(INVOKESTATIC, signatureClass(k), "h" + k, genericDesc(t), false);
+        returnResult(mv, t);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The class {@code S<k>} of signature class {@code k}. */
+    private byte[] signatureCode(int k) {
+        String name = signatureClass(k);
+        ClassWriter cw = newClass(name, "java/lang/Object");
+        if (!members.get(k).isEmpty()) {
+            dispatch(cw, name, k);
+            entry(cw, name, k);
+        }
+        callIndirect(cw, name, k);
+        generic(cw, k);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -313,25 +442,89 @@ final class ClassGenerator implements Opcodes {
         }
     }
 
-    private void dispatch(ClassWriter cw, int k) {
-        FuncType t = typeList.get(k);
+    /** {@code d<k>}, directly or (past {@link #CHUNK} functions) through the classes of chunks. */
+    private void dispatch(ClassWriter cw, String owner, int k) {
+        FuncType t = code.funcType(k);
+        List<Integer> funcs = members.get(k);
+        if (funcs.size() <= CHUNK) {
+            switchOver(cw, owner, "d" + k, k, 0, funcs.size());
+            return;
+        }
+        int paramSize = JvmTypes.size(t.params());
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "d" + k, dispatchDesc(t), null, null);
+        mv.visitCode();
+        int chunks = (funcs.size() + CHUNK - 1) / CHUNK;
+        Label[] labels = new Label[chunks];
+        for (int c = 0; c < chunks; c++) {
+            labels[c] = new Label();
+        }
+        Label dflt = new Label();
+        mv.visitVarInsn(ILOAD, paramSize);
+        JvmTypes.iconst(mv, CHUNK);
+        mv.visitInsn(IDIV);
+        mv.visitTableSwitchInsn(0, chunks - 1, dflt, labels);
+        for (int c = 0; c < chunks; c++) {
+            mv.visitLabel(labels[c]);
+            loadParams(mv, t);
+            mv.visitVarInsn(ILOAD, paramSize);
+            mv.visitVarInsn(ALOAD, paramSize + 1);
+            mv.visitVarInsn(ILOAD, paramSize + 2);
+            mv.visitMethodInsn(INVOKESTATIC, chunkClass(k, c), "d" + k, dispatchDesc(t), false);
+            returnResult(mv, t);
+        }
+        mv.visitLabel(dflt);
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The class {@code D<k>_<c>}: {@code d<k>} for functions {@code c * CHUNK} on of signature class k. */
+    private byte[] chunkCode(int k, int c, String name) {
+        FuncType t = code.funcType(k);
+        int paramSize = JvmTypes.size(t.params());
+        int base = c * CHUNK;
+        ClassWriter cw = newClass(name, "java/lang/Object");
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "d" + k, dispatchDesc(t), null, null);
+        mv.visitCode();
+        loadParams(mv, t);
+        mv.visitVarInsn(ILOAD, paramSize);
+        JvmTypes.iconst(mv, base);
+        mv.visitInsn(ISUB);
+        mv.visitVarInsn(ALOAD, paramSize + 1);
+        mv.visitVarInsn(ILOAD, paramSize + 2);
+        mv.visitMethodInsn(INVOKESTATIC, name, "s" + k, dispatchDesc(t), false);
+        returnResult(mv, t);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        switchOver(cw, name, "s" + k, k, base, Math.min(CHUNK, members.get(k).size() - base));
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** A switch method over {@code n} functions of signature class {@code k} from {@code base}. */
+    private void switchOver(ClassWriter cw, String owner, String method, int k, int base, int n) {
+        FuncType t = code.funcType(k);
         List<Integer> funcs = members.get(k);
         int paramSize = JvmTypes.size(t.params());
         String desc = functionDesc(t);
-        Switches.emit(cw, NAME, "d" + k, dispatchDesc(t), paramSize, funcs.size(), 12 + 2 * paramSize, (mv, key) -> {
+        Switches.emit(cw, owner, method, dispatchDesc(t), paramSize, n, 12 + 2 * paramSize, (mv, key) -> {
+            int callee = funcs.get(base + key);
             loadParams(mv, t);
             mv.visitVarInsn(ALOAD, paramSize + 1);
             mv.visitVarInsn(ILOAD, paramSize + 2);
-            mv.visitMethodInsn(INVOKESTATIC, NAME, functionName(funcs.get(key)), desc, false);
+            mv.visitMethodInsn(INVOKESTATIC, functionClass(callee), functionName(callee), desc, false);
             returnResult(mv, t);
             return true;
         });
     }
 
     /** {@code e<k>}: locals args 0, argRefs 1, results 2, resultRefs 3, di 4, ctx 5, depth 6. */
-    private void entry(ClassWriter cw, int k) {
-        FuncType t = typeList.get(k);
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "e" + k, entryDesc(), null, null);
+    private void entry(ClassWriter cw, String owner, int k) {
+        FuncType t = code.funcType(k);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "e" + k, entryDesc(), null, null);
         mv.visitCode();
         int slot = 0;
         for (ValType p : t.params()) {
@@ -341,7 +534,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitVarInsn(ILOAD, 4);
         mv.visitVarInsn(ALOAD, 5);
         mv.visitVarInsn(ILOAD, 6);
-        mv.visitMethodInsn(INVOKESTATIC, NAME, "d" + k, dispatchDesc(t), false);
+        mv.visitMethodInsn(INVOKESTATIC, owner, "d" + k, dispatchDesc(t), false);
         List<ValType> results = t.results();
         if (results.size() == 1) {
             ValType r = results.get(0);
@@ -384,9 +577,9 @@ final class ClassGenerator implements Opcodes {
     }
 
     /** {@code ci<k>}: locals params, then f, ctx, depth. */
-    private void callIndirect(ClassWriter cw, int k) {
-        FuncType t = typeList.get(k);
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "ci" + k, genericDesc(t), null, null);
+    private void callIndirect(ClassWriter cw, String owner, int k) {
+        FuncType t = code.funcType(k);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "ci" + k, genericDesc(t), null, null);
         mv.visitCode();
         int paramSize = JvmTypes.size(t.params());
         int f = paramSize, ctx = paramSize + 1, depth = paramSize + 2;
@@ -404,7 +597,7 @@ final class ClassGenerator implements Opcodes {
             mv.visitVarInsn(ILOAD, depth);
             mv.visitInsn(ICONST_1);
             mv.visitInsn(IADD);
-            mv.visitMethodInsn(INVOKESTATIC, NAME, "d" + k, dispatchDesc(t), false);
+            mv.visitMethodInsn(INVOKESTATIC, owner, "d" + k, dispatchDesc(t), false);
             returnResult(mv, t);
             mv.visitLabel(generic);
         }
@@ -412,7 +605,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitVarInsn(ALOAD, f);
         mv.visitVarInsn(ALOAD, ctx);
         mv.visitVarInsn(ILOAD, depth);
-        mv.visitMethodInsn(INVOKESTATIC, NAME, "h" + k, genericDesc(t), false);
+        mv.visitMethodInsn(INVOKESTATIC, owner, "h" + k, genericDesc(t), false);
         returnResult(mv, t);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -420,8 +613,8 @@ final class ClassGenerator implements Opcodes {
 
     /** {@code h<k>}: locals params, then f, ctx, depth, then args, argRefs, results, resultRefs. */
     private void generic(ClassWriter cw, int k) {
-        FuncType t = typeList.get(k);
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "h" + k, genericDesc(t), null, null);
+        FuncType t = code.funcType(k);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "h" + k, genericDesc(t), null, null);
         mv.visitCode();
         int paramSize = JvmTypes.size(t.params());
         int f = paramSize, ctx = paramSize + 1, depth = paramSize + 2;
@@ -496,7 +689,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        Switches.emit(cw, NAME, "E", eDesc, 0, typeList.size(), 16, (m, k) -> {
+        Switches.emit(cw, NAME, "E", eDesc, 0, members.size(), 16, (m, k) -> {
             if (members.get(k).isEmpty()) {
                 return false;
             }
@@ -506,7 +699,7 @@ final class ClassGenerator implements Opcodes {
             m.visitVarInsn(ILOAD, 1);
             m.visitVarInsn(ALOAD, 6);
             m.visitVarInsn(ILOAD, 7);
-            m.visitMethodInsn(INVOKESTATIC, NAME, "e" + k, entryDesc(), false);
+            m.visitMethodInsn(INVOKESTATIC, signatureClass(k), "e" + k, entryDesc(), false);
             m.visitInsn(RETURN);
             return true;
         });

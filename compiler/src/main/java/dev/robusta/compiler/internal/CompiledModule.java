@@ -5,17 +5,21 @@ import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.WasmFunction;
 import dev.robusta.runtime.internal.engine.PreparedModule;
-import org.objectweb.asm.ClassTooLargeException;
-import org.objectweb.asm.MethodTooLargeException;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.Optional;
 
 /**
- * A module compiled to a hidden class (one per module, shared by its instances, unloaded with the module).
- * A module with a function the JVM cannot hold as one method is not compiled (see {@link CompilerEngine}).
+ * A compiled module: the classes of {@link ClassGenerator}, defined by a {@link CodeLoader} of the module's own
+ * as they are first used (shared by the module's instances, unloaded with the module), and optionally kept in
+ * a {@link CodeCache}. A module with a function whose parameters or locals do not fit a JVM method is not
+ * compiled (see {@link CompilerEngine}).
  */
 final class CompiledModule implements PreparedModule {
     private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
@@ -25,22 +29,23 @@ final class CompiledModule implements PreparedModule {
     private final int[] typeIdOf;
     private final int[] dispatchIdxOf;
     private final int maxResultSlots;
-    private final MethodHandle constructor;
+    private final CodeLoader loader;
+    private volatile MethodHandle constructor;
 
-    private CompiledModule(ModuleCode code, ClassGenerator gen, BitSet interpreted, MethodHandle constructor) {
+    private CompiledModule(ModuleCode code, ClassGenerator gen, BitSet interpreted, CodeLoader loader) {
         this.code = code;
         this.interpreted = interpreted;
         this.typeIdOf = gen.typeIdOf;
         this.dispatchIdxOf = gen.dispatchIdxOf;
         this.maxResultSlots = gen.maxResultSlots();
-        this.constructor = constructor;
+        this.loader = loader;
     }
 
     /**
-     * Compiles {@code code}.
+     * Prepares {@code code} for compilation: its functions are compiled at their first call.
      *
-     * @throws UnsupportedOperationException when a function cannot be one JVM method (and splitting is off
-     *     or did not help): the caller leaves the whole module to the interpreter
+     * @throws UnsupportedOperationException when a function cannot be a JVM method (too many parameters or
+     *     locals): the caller leaves the whole module to the interpreter
      */
     static CompiledModule compile(ModuleCode code) {
         BitSet interpreted = new BitSet();
@@ -52,52 +57,53 @@ final class CompiledModule implements PreparedModule {
                 throw new UnsupportedOperationException(code.frameName(i) + " has " + e.getMessage());
             }
         }
-        byte[] bytes;
-        try {
-            bytes = gen.generate();
-        } catch (MethodTooLargeException e) {
-            String name = e.getMethodName();
-            int us = name.indexOf('_');
-            String what = name.startsWith("f") || name.startsWith("p")
-                    ? code.frameName(Integer.parseInt(name.substring(1, us < 0 ? name.length() : us)))
-                    : "generated method " + name;
-            throw new UnsupportedOperationException(what + " needs " + e.getCodeSize()
-                    + " bytes of bytecode (the JVM allows 65,535 in a method)");
-        } catch (ClassTooLargeException e) {
-            throw new UnsupportedOperationException("its class has " + e.getConstantPoolCount()
-                    + " constants (the JVM allows 65,535)");
-        }
-        dump(bytes);
-        return new CompiledModule(code, gen, interpreted, define(bytes));
+        Optional<Path> root = code.config().codeCache();
+        CodeCache cache = root.map(r -> CodeCache.open(r, code)).orElse(null);
+        return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache));
     }
 
-    /** Writes the class to the folder named by {@code robusta.compiler.dump}, for inspection with javap. */
-    private static void dump(byte[] bytes) {
+    private static String loaderName(ModuleCode code) {
+        String name = code.model().names().moduleName();
+        return "wasm:" + (name == null ? "module" : name);
+    }
+
+    /** Writes a class to the folder named by {@code robusta.compiler.dump}, for inspection with javap. */
+    static void dump(String simpleName, byte[] bytes) {
         String dir = System.getProperty("robusta.compiler.dump");
         if (dir != null) {
             try {
-                java.nio.file.Path d = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-                java.nio.file.Files.write(d.resolve("CompiledWasm" + System.nanoTime() + ".class"), bytes);
-            } catch (java.io.IOException e) {
+                Path d = Files.createDirectories(Path.of(dir));
+                Files.write(d.resolve(simpleName + "-" + System.nanoTime() + ".class"), bytes);
+            } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot dump the class: " + e);
             }
         }
     }
 
-    private static MethodHandle define(byte[] bytes) {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return lookup.findConstructor(lookup.lookupClass(),
-                    MethodType.methodType(void.class, Exec.class, InstanceState.class));
-        } catch (IllegalAccessException | NoSuchMethodException e) {
-            throw new IllegalStateException("cannot define the compiled class", e);
+    /** The loader of the module's classes (for tests). */
+    CodeLoader loader() {
+        return loader;
+    }
+
+    private MethodHandle constructor() {
+        MethodHandle c = constructor;
+        if (c == null) {
+            try {
+                Class<?> m = Class.forName(ClassGenerator.NAME.replace('/', '.'), true, loader);
+                c = MethodHandles.publicLookup().findConstructor(m,
+                        MethodType.methodType(void.class, Exec.class, InstanceState.class));
+            } catch (ClassNotFoundException | IllegalAccessException | NoSuchMethodException e) {
+                throw new CompilerBugException("robusta compiler: cannot make the module class", e);
+            }
+            constructor = c;
         }
+        return c;
     }
 
     Ctx newCtx(Exec exec, InstanceState state) {
         exec.ensureResults(maxResultSlots);
         try {
-            return (Ctx) constructor.invoke(exec, state);
+            return (Ctx) constructor().invoke(exec, state);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -494,7 +494,8 @@ final class FunctionCompiler implements Opcodes {
         mv.visitVarInsn(ALOAD, frameRefsSlot);
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitMethodInsn(INVOKESTATIC, gen.className, pieceName(funcIdx, region), pieceDesc(gen), false);
+        mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.functionClass(funcIdx), pieceName(funcIdx, region), pieceDesc(gen),
+                false);
         int code = tempBase;
         maxLocals = Math.max(maxLocals, code + 1);
         mv.visitVarInsn(ISTORE, code);
@@ -1039,7 +1040,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitVarInsn(ILOAD, depthSlot);
             mv.visitInsn(ICONST_1);
             mv.visitInsn(IADD);
-            mv.visitMethodInsn(INVOKESTATIC, gen.className, ClassGenerator.functionName(callee),
+            mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.functionClass(callee), ClassGenerator.functionName(callee),
                     gen.functionDesc(t), false);
         } else {
             mv.visitVarInsn(ALOAD, ctxSlot);
@@ -1049,7 +1050,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitVarInsn(ALOAD, ctxSlot);
             mv.visitVarInsn(ILOAD, depthSlot);
             int id = gen.useGeneric(t);
-            mv.visitMethodInsn(INVOKESTATIC, gen.className, "h" + id, gen.genericDesc(t), false);
+            mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.signatureClass(id), "h" + id, gen.genericDesc(t), false);
         }
         afterCall(t);
     }
@@ -1068,7 +1069,7 @@ final class FunctionCompiler implements Opcodes {
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
         int id = gen.useIndirect(t);
-        mv.visitMethodInsn(INVOKESTATIC, gen.className, "ci" + id, gen.genericDesc(t), false);
+        mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.signatureClass(id), "ci" + id, gen.genericDesc(t), false);
         afterCall(t);
     }
 

@@ -27,8 +27,16 @@ public final class ModuleCode {
     /** The engine of the configuration, or null for the interpreter. */
     private final Engine engine;
     private volatile PreparedModule prepared;
+    /** The SHA-256 of the binary the module was decoded from, or null. */
+    private final byte[] sha256;
 
     public ModuleCode(WasmModule model, RuntimeConfig config) {
+        this(model, config, null);
+    }
+
+    /** @param sha256 the SHA-256 of the binary {@code model} was decoded from, or null when not known */
+    public ModuleCode(WasmModule model, RuntimeConfig config, byte[] sha256) {
+        this.sha256 = sha256 == null ? null : sha256.clone();
         this.model = model;
         this.config = config;
         List<SubType> subTypes = model.types();
@@ -56,6 +64,11 @@ public final class ModuleCode {
             }
         }
         return p;
+    }
+
+    /** The SHA-256 of the binary the module was decoded from, or null when not known (a module from text). */
+    public byte[] sha256() {
+        return sha256 == null ? null : sha256.clone();
     }
 
     public WasmModule model() {

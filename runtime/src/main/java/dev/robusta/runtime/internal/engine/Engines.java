@@ -59,4 +59,18 @@ public final class Engines {
         }
     }
 
+    /**
+     * Exports the packages an engine's generated code uses ({@code dev.robusta.runtime.internal} and
+     * {@code dev.robusta.runtime.internal.simd}) to {@code target}, the unnamed module of the class loader of
+     * that code, when the runtime is a named module (on the module path; on the class path every package is
+     * open to all). The compiler generates classes in a loader of its own, which this package's qualified
+     * export would not reach.
+     */
+    public static void exportInternals(Module target) {
+        Module self = Engines.class.getModule();
+        if (self.isNamed()) {
+            self.addExports("dev.robusta.runtime.internal", target);
+            self.addExports("dev.robusta.runtime.internal.simd", target);
+        }
+    }
 }

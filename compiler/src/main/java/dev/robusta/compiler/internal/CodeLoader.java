@@ -1,0 +1,89 @@
+package dev.robusta.compiler.internal;
+
+import dev.robusta.runtime.internal.engine.Engines;
+
+/**
+ * The class loader of one compiled module: it defines the module's classes (package
+ * {@link ClassGenerator#PACKAGE}) as the JVM first needs them, from the code cache when it has them and
+ * otherwise from the {@link ClassGenerator} (storing them in the cache). The JVM loads the class of a function
+ * when a call to it first runs, so this is where functions are compiled lazily. Other classes come from the
+ * compiler's own loader. Parallel capable: two threads that first call the same function wait for one
+ * definition (the JVM's lock per class name), and different functions compile at the same time only as far
+ * as the generator allows (it generates one class at a time).
+ */
+final class CodeLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private static final String PREFIX = ClassGenerator.PACKAGE.replace('/', '.');
+
+    private final ClassGenerator gen;
+    /** The code cache, or null. */
+    private final CodeCache cache;
+
+    CodeLoader(String name, ClassGenerator gen, CodeCache cache) {
+        super(name, CodeLoader.class.getClassLoader());
+        this.gen = gen;
+        this.cache = cache;
+        // the generated code is in this loader's unnamed module: on the module path it needs the packages
+        // the compiler and the runtime export only to each other, and the compiler makes its instances
+        Module compiler = CodeLoader.class.getModule();
+        Module generated = getUnnamedModule();
+        if (compiler.isNamed()) {
+            compiler.addExports(CodeLoader.class.getPackageName(), generated);
+            compiler.addReads(generated);
+        }
+        Engines.exportInternals(generated);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(PREFIX)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (!name.startsWith(PREFIX)) {
+            throw new ClassNotFoundException(name);
+        }
+        String simple = name.substring(PREFIX.length());
+        if (cache != null) {
+            byte[] stored = cache.read(simple);
+            if (stored != null) {
+                try {
+                    return defineClass(name, stored, 0, stored.length);
+                } catch (ClassFormatError e) {
+                    cache.rejected(simple, e);
+                }
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = gen.generate(name.replace('.', '/'));
+        } catch (RuntimeException e) {
+            throw new CompilerBugException("robusta compiler: cannot generate class " + simple + " of module "
+                    + getName() + ": " + e, e);
+        }
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        CompiledModule.dump(simple, bytes);
+        if (cache != null) {
+            cache.write(simple, bytes);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+}
