@@ -117,6 +117,13 @@ final class RunCommand implements Callable<Integer> {
                     + "per call from the host.")
     Duration timeout;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep the JVM classes the compiler generates in DIR (created when missing), so that the "
+                    + "next run of the same module loads them instead of compiling again. Entries are keyed by "
+                    + "the module's SHA-256, robusta's version and the options that change the generated code; "
+                    + "damaged entries are compiled again. Without effect on the interpreter.")
+    Path cache;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The module: a .wasm or .wat file.")
     Path file;
 
@@ -313,6 +320,7 @@ final class RunCommand implements Callable<Integer> {
             config.maxMemoryPages((int) pages);
         }
         config.timeout(timeout);
+        config.codeCache(cache);
         return config.build();
     }
 

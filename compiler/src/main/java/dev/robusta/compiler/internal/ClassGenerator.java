@@ -49,7 +49,6 @@ import java.util.Map;
  * only read afterwards, and a class is generated under the generator's lock.
  */
 final class ClassGenerator implements Opcodes {
-    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
 
     /** Globals and tables beyond this many are read from the arrays of {@link Ctx}. */
     static final int FIELD_LIMIT = 1000;
@@ -349,7 +348,7 @@ final class ClassGenerator implements Opcodes {
         } finally {
             pieces.clear();
         }
-        LOG.log(System.Logger.Level.WARNING, "robusta compiler: " + code.frameName(funcIdx)
+        Warnings.warn("robusta compiler: " + code.frameName(funcIdx)
                 + " is left to the interpreter: " + why);
         fellBack.set(funcIdx);
         return interpreterStub(funcIdx);

@@ -36,7 +36,6 @@ import java.util.zip.CRC32C;
  * without storing.
  */
 final class CodeCache {
-    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
     private static final int MAGIC = 0x43434252; // "RBCC" little-endian
     private static final int FORMAT = 1;
     private static final int HEADER = 16;
@@ -58,7 +57,10 @@ final class CodeCache {
         this.dir = dir;
     }
 
-    /** The cache of {@code code} in {@code root}; never null (a folder that cannot be made is not written). */
+    /**
+     * The cache of {@code code} in {@code root}, or null (with a warning) when its folder can be neither made
+     * nor read. A folder that exists but cannot be written is read.
+     */
     static CodeCache open(Path root, ModuleCode code) {
         String[] key = key(code);
         CodeCache cache = new CodeCache(root.resolve(key[0]));
@@ -70,6 +72,9 @@ final class CodeCache {
             }
         } catch (IOException | RuntimeException e) {
             cache.cannotWrite(e);
+            if (!Files.isDirectory(cache.dir)) {
+                return null;
+            }
         }
         return cache;
     }
@@ -152,7 +157,7 @@ final class CodeCache {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot read the code cache entry " + file
+            Warnings.warn("robusta compiler: cannot read the code cache entry " + file
                     + " (generating it again): " + e);
             return null;
         }
@@ -166,7 +171,7 @@ final class CodeCache {
             damage = "checksum mismatch";
         }
         if (damage != null) {
-            LOG.log(System.Logger.Level.WARNING, "robusta compiler: damaged code cache entry " + file
+            Warnings.warn("robusta compiler: damaged code cache entry " + file
                     + " (" + damage + "); generating it again");
             return null;
         }
@@ -177,7 +182,7 @@ final class CodeCache {
 
     /** Reports a stored class that the JVM rejected; it is generated again. */
     void rejected(String simpleName, Throwable e) {
-        LOG.log(System.Logger.Level.WARNING, "robusta compiler: code cache entry " + dir.resolve(simpleName + SUFFIX)
+        Warnings.warn("robusta compiler: code cache entry " + dir.resolve(simpleName + SUFFIX)
                 + " is not a valid class (generating it again): " + e);
     }
 
@@ -214,7 +219,7 @@ final class CodeCache {
     private void cannotWrite(Exception e) {
         if (writable) {
             writable = false;
-            LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot write the code cache " + dir
+            Warnings.warn("robusta compiler: cannot write the code cache " + dir
                     + "; running without storing generated code: " + e);
         }
     }

@@ -2,6 +2,8 @@ package dev.robusta.compiler.internal;
 
 import dev.robusta.runtime.internal.engine.Engines;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The class loader of one compiled module: it defines the module's classes (package
  * {@link ClassGenerator#PACKAGE}) as the JVM first needs them, from the code cache when it has them and
@@ -17,6 +19,9 @@ final class CodeLoader extends ClassLoader {
     }
 
     private static final String PREFIX = ClassGenerator.PACKAGE.replace('/', '.');
+    /** Classes generated and classes loaded from a code cache, by all loaders (for tests and diagnostics). */
+    static final AtomicInteger GENERATED = new AtomicInteger();
+    static final AtomicInteger FROM_CACHE = new AtomicInteger();
 
     private final ClassGenerator gen;
     /** The code cache, or null. */
@@ -64,7 +69,9 @@ final class CodeLoader extends ClassLoader {
             byte[] stored = cache.read(simple);
             if (stored != null) {
                 try {
-                    return defineClass(name, stored, 0, stored.length);
+                    Class<?> c = defineClass(name, stored, 0, stored.length);
+                    FROM_CACHE.incrementAndGet();
+                    return c;
                 } catch (ClassFormatError e) {
                     cache.rejected(simple, e);
                 }
@@ -80,6 +87,7 @@ final class CodeLoader extends ClassLoader {
         if (bytes == null) {
             throw new ClassNotFoundException(name);
         }
+        GENERATED.incrementAndGet();
         CompiledModule.dump(simple, bytes);
         if (cache != null) {
             cache.write(simple, bytes);
