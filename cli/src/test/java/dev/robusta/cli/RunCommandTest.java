@@ -46,6 +46,30 @@ class RunCommandTest {
     }
 
     @Test
+    void cache_storesTheGeneratedClasses_andTheNextRunUsesThem() throws java.io.IOException {
+        Path cache = dir.resolve("cache");
+        Result first = run("run", "--engine", "compiler", "--cache", cache.toString(), "--invoke", "add", math(), "2", "3");
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals("5" + NL, first.out());
+        List<Path> stored;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(cache)) {
+            stored = s.filter(p -> p.toString().endsWith(".class")).sorted().collect(java.util.stream.Collectors.toList());
+        }
+        assertTrue(stored.size() >= 2, stored.toString());
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(stored.get(0));
+        Result second = run("run", "--engine", "compiler", "--cache", cache.toString(), "--invoke", "add", math(), "4", "5");
+        assertEquals("9" + NL, second.out());
+        assertEquals("", second.err());
+        assertEquals(written, java.nio.file.Files.getLastModifiedTime(stored.get(0)));
+    }
+
+    @Test
+    void help_describesCache() {
+        Result r = run("run", "--help");
+        assertTrue(r.out().contains("--cache=DIR"), r.out());
+    }
+
+    @Test
     void invoke_i32_printsTheResult() {
         Result r = run("run", "--invoke", "add", math(), "2", "3");
         assertEquals(0, r.exitCode(), r.err());
