@@ -2,6 +2,8 @@ package dev.robusta.compiler.internal;
 
 import dev.robusta.runtime.internal.engine.Engines;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,11 +28,14 @@ final class CodeLoader extends ClassLoader {
     private final ClassGenerator gen;
     /** The code cache, or null. */
     private final CodeCache cache;
+    /** Classes generated in advance, by simple name; taken out when defined. */
+    private final Map<String, byte[]> generated;
 
-    CodeLoader(String name, ClassGenerator gen, CodeCache cache) {
+    CodeLoader(String name, ClassGenerator gen, CodeCache cache, Map<String, byte[]> generated) {
         super(name, CodeLoader.class.getClassLoader());
         this.gen = gen;
         this.cache = cache;
+        this.generated = new ConcurrentHashMap<>(generated);
         // the generated code is in this loader's unnamed module: on the module path it needs the packages
         // the compiler and the runtime export only to each other, and the compiler makes its instances
         Module compiler = CodeLoader.class.getModule();
@@ -77,9 +82,11 @@ final class CodeLoader extends ClassLoader {
                 }
             }
         }
-        byte[] bytes;
+        byte[] bytes = generated.remove(simple);
         try {
-            bytes = gen.generate(name.replace('.', '/'));
+            if (bytes == null) {
+                bytes = gen.generate(name.replace('.', '/'));
+            }
         } catch (RuntimeException e) {
             throw new CompilerBugException("robusta compiler: cannot generate class " + simple + " of module "
                     + getName() + ": " + e, e);

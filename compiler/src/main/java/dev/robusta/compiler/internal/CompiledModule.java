@@ -5,6 +5,7 @@ import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.WasmFunction;
 import dev.robusta.runtime.internal.engine.PreparedModule;
+import dev.robusta.wasm.Features;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
@@ -13,6 +14,8 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +48,8 @@ final class CompiledModule implements PreparedModule {
      * Prepares {@code code} for compilation: its functions are compiled at their first call.
      *
      * @throws UnsupportedOperationException when a function cannot be a JVM method (too many parameters or
-     *     locals): the caller leaves the whole module to the interpreter
+     *     locals) or (with features beyond 2.0) uses an instruction the compiler does not support: the caller
+     *     leaves the whole module to the interpreter
      */
     static CompiledModule compile(ModuleCode code) {
         BitSet interpreted = new BitSet();
@@ -57,9 +61,18 @@ final class CompiledModule implements PreparedModule {
                 throw new UnsupportedOperationException(code.frameName(i) + " has " + e.getMessage());
             }
         }
+        // beyond 2.0, a function may use an instruction the compiler does not support (it finds out while
+        // compiling): then all functions are compiled now, so that such a module is left to the interpreter
+        Map<String, byte[]> generated = new HashMap<>();
+        if (!code.config().features().equals(Features.V2)) {
+            for (int i = code.model().importedFuncCount(); i < code.model().funcCount(); i++) {
+                String name = ClassGenerator.functionClass(i);
+                generated.put(name.substring(ClassGenerator.PACKAGE.length()), gen.generate(name));
+            }
+        }
         Optional<Path> root = code.config().codeCache();
         CodeCache cache = root.map(r -> CodeCache.open(r, code)).orElse(null);
-        return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache));
+        return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache, generated));
     }
 
     private static String loaderName(ModuleCode code) {
