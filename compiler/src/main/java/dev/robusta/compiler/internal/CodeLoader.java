@@ -39,12 +39,12 @@ final class CodeLoader extends ClassLoader {
         // the generated code is in this loader's unnamed module: on the module path it needs the packages
         // the compiler and the runtime export only to each other, and the compiler makes its instances
         Module compiler = CodeLoader.class.getModule();
-        Module generated = getUnnamedModule();
+        Module unnamed = getUnnamedModule();
         if (compiler.isNamed()) {
-            compiler.addExports(CodeLoader.class.getPackageName(), generated);
-            compiler.addReads(generated);
+            compiler.addExports(CodeLoader.class.getPackageName(), unnamed);
+            compiler.addReads(unnamed);
         }
-        Engines.exportInternals(generated);
+        Engines.exportInternals(unnamed);
     }
 
     @Override
