@@ -1,5 +1,6 @@
 package dev.robusta.cli;
 
+import dev.robusta.runtime.internal.PhaseTimer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +16,9 @@ public final class Main {
 
     /** Runs the command line on the process's standard streams and exits with its exit code. */
     public static void main(String[] args) {
+        if (Timing.requested(System.getenv(Timing.ENV), System.getProperty(Timing.PROPERTY))) {
+            Timing.begin(System.err);
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 
@@ -29,6 +33,7 @@ public final class Main {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine commandLine = commandLine(new Stdio(in, out, err));
+        PhaseTimer.end("command line: model");
         try {
             return commandLine.execute(args);
         } finally {
@@ -36,6 +41,7 @@ public final class Main {
             commandLine.getErr().flush();
             out.flush();
             err.flush();
+            PhaseTimer.end("finish (flush)");
         }
     }
 

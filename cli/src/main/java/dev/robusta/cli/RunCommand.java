@@ -6,6 +6,7 @@ import dev.robusta.runtime.Imports;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Module;
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.PhaseTimer;
 import dev.robusta.wasi.Wasi;
 import dev.robusta.wasi.WasiVersion;
 import dev.robusta.wasm.ExternKind;
@@ -140,13 +141,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTimer.end("command line: parse");
         RuntimeConfig config = config();
         List<Preopen> preopens = preopens();
         List<InetSocketAddress> listens = listens();
         Module module = ModuleFile.read(file).compile(config);
         Optional<WasiVersion> version = WasiVersion.detect(module);
         try (Wasi wasi = version.isPresent() ? wasi(version.get(), listens, preopens) : null) {
-            Instance instance = module.instantiate(wasi == null ? Imports.EMPTY : wasi.importObject());
+            Imports imports = wasi == null ? Imports.EMPTY : wasi.importObject();
+            PhaseTimer.end("WASI set-up");
+            Instance instance = module.instantiate(imports);
+            PhaseTimer.end("instantiate");
             if (invoke != null) {
                 if (wasi != null && exportsFunction(module, "_initialize") && !exportsFunction(module, "_start")) {
                     requireWasiMemory(module);
@@ -154,7 +159,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return invoke(module, instance);
             }
-            return wasi == null ? runStart(module, instance) : runWasi(module, wasi, instance);
+            int exitCode = wasi == null ? runStart(module, instance) : runWasi(module, wasi, instance);
+            PhaseTimer.end("run");
+            return exitCode;
         }
     }
 
