@@ -426,6 +426,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        // spec is null when PlainRunLine parsed the command line: the picocli model is built only now, for the message
+        CommandLine where = spec != null ? spec.commandLine() : Main.commandLine(io).getSubcommands().get("run");
+        return new ParameterException(where, message);
     }
 }
