@@ -148,8 +148,9 @@ final class RunCommand implements Callable<Integer> {
         Module module = ModuleFile.read(file).compile(config);
         Optional<WasiVersion> version = WasiVersion.detect(module);
         try (Wasi wasi = version.isPresent() ? wasi(version.get(), listens, preopens) : null) {
+            PhaseTimer.end("WASI set-up: context");
             Imports imports = wasi == null ? Imports.EMPTY : wasi.importObject();
-            PhaseTimer.end("WASI set-up");
+            PhaseTimer.end("WASI set-up: functions");
             Instance instance = module.instantiate(imports);
             PhaseTimer.end("instantiate");
             if (invoke != null) {
