@@ -18,8 +18,6 @@ import java.util.BitSet;
  * A module with a function the JVM cannot hold as one method is not compiled (see {@link CompilerEngine}).
  */
 final class CompiledModule implements PreparedModule {
-    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
-
     private final ModuleCode code;
     private final BitSet interpreted;
     private final int[] typeIdOf;
@@ -79,7 +77,9 @@ final class CompiledModule implements PreparedModule {
                 java.nio.file.Path d = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
                 java.nio.file.Files.write(d.resolve("CompiledWasm" + System.nanoTime() + ".class"), bytes);
             } catch (java.io.IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot dump the class: " + e);
+                // looked up only here: initialising System.Logger costs start-up time
+                System.getLogger("dev.robusta.compiler").log(System.Logger.Level.WARNING,
+                        "robusta compiler: cannot dump the class: " + e);
             }
         }
     }
