@@ -23,15 +23,15 @@ class TimingTest {
         String report = Timing.report(40, List.of(new PhaseTimer.Phase("decode", 2_500_000),
                 new PhaseTimer.Phase("run", 7_500_000)));
         assertEquals("robusta: timing (wall ms)\n"
-                + "  JVM start to main                         40.0\n"
-                + "  decode                                     2.5\n"
-                + "  run                                        7.5\n"
-                + "  total (JVM start to exit)                 50.0\n", report);
+                + "  JVM start to main                       40.0\n"
+                + "  decode                                   2.5\n"
+                + "  run                                      7.5\n"
+                + "  total (JVM start to exit)               50.0\n", report);
     }
 
     @Test
     void report_withoutTheJvmStart_totalsFromMain() {
         String report = Timing.report(-1, List.of(new PhaseTimer.Phase("run", 1_000_000)));
-        assertTrue(report.endsWith("  total (main to exit)                        1.0\n"), report);
+        assertTrue(report.endsWith("  total (main to exit)                     1.0\n"), report);
     }
 }
