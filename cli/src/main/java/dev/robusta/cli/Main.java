@@ -1,5 +1,6 @@
 package dev.robusta.cli;
 
+import dev.robusta.runtime.internal.PhaseTimer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +16,9 @@ public final class Main {
 
     /** Runs the command line on the process's standard streams and exits with its exit code. */
     public static void main(String[] args) {
+        if (Timing.requested(System.getenv(Timing.ENV), System.getProperty(Timing.PROPERTY))) {
+            Timing.begin(System.err);
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 
@@ -28,7 +32,20 @@ public final class Main {
      * @return the process exit code; see {@link ExitCodes}
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        CommandLine commandLine = commandLine(new Stdio(in, out, err));
+        Stdio io = new Stdio(in, out, err);
+        RunCommand plainRun = PlainRunLine.parse(args, io);
+        if (plainRun != null) {
+            PhaseTimer.end("command line (plain run)");
+            try {
+                return runPlain(plainRun, args, io);
+            } finally {
+                out.flush();
+                err.flush();
+                PhaseTimer.end("finish (flush)");
+            }
+        }
+        CommandLine commandLine = commandLine(io);
+        PhaseTimer.end("command line: model");
         try {
             return commandLine.execute(args);
         } finally {
@@ -36,6 +53,22 @@ public final class Main {
             commandLine.getErr().flush();
             out.flush();
             err.flush();
+            PhaseTimer.end("finish (flush)");
+        }
+    }
+
+    /**
+     * Runs a {@code run} command parsed by {@link PlainRunLine}, reporting failures as picocli's
+     * {@code execute} does on the other path: a usage error with {@link UsageErrorHandler}, anything else
+     * thrown with {@link FailureHandler}.
+     */
+    private static int runPlain(RunCommand run, String[] args, Stdio io) {
+        try {
+            return run.call();
+        } catch (CommandLine.ParameterException e) {
+            return new UsageErrorHandler(io.err()).handleParseException(e, args);
+        } catch (Exception e) {
+            return new FailureHandler(io.err()).handleExecutionException(e, null, null);
         }
     }
 

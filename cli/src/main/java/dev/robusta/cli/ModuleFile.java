@@ -2,6 +2,7 @@ package dev.robusta.cli;
 
 import dev.robusta.runtime.Module;
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.PhaseTimer;
 import dev.robusta.text.WatParser;
 import dev.robusta.wasm.Features;
 import dev.robusta.wasm.WasmModule;
@@ -33,7 +34,9 @@ final class ModuleFile {
 
     /** Reads {@code path}. */
     static ModuleFile read(Path path) throws IOException {
-        return new ModuleFile(path.toString(), Files.readAllBytes(path));
+        ModuleFile file = new ModuleFile(path.toString(), Files.readAllBytes(path));
+        PhaseTimer.end("read");
+        return file;
     }
 
     /** Reads {@code name}, or standard input when it is {@value #STDIN}. */
@@ -86,11 +89,14 @@ final class ModuleFile {
     }
 
     /**
-     * The compiled module: binary modules are compiled from their bytes, text modules from the parsed model.
+     * The compiled module: decoded or parsed, then validated ({@link Module#of}; for a binary module the same as
+     * {@link Module#compile(byte[], RuntimeConfig)}, with the phases timed apart).
      *
      * @throws dev.robusta.wasm.CompileException when the module is malformed or invalid
      */
     Module compile(RuntimeConfig config) {
-        return isBinary() ? Module.compile(bytes, config) : Module.of(model(config.features()), config);
+        WasmModule model = model(config.features());
+        PhaseTimer.end(isBinary() ? "decode" : "parse (text)");
+        return Module.of(model, config);
     }
 }

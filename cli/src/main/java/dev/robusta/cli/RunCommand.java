@@ -6,6 +6,7 @@ import dev.robusta.runtime.Imports;
 import dev.robusta.runtime.Instance;
 import dev.robusta.runtime.Module;
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.PhaseTimer;
 import dev.robusta.wasi.Wasi;
 import dev.robusta.wasi.WasiVersion;
 import dev.robusta.wasm.ExternKind;
@@ -147,13 +148,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTimer.end("command line: parse");
         RuntimeConfig config = config();
         List<Preopen> preopens = preopens();
         List<InetSocketAddress> listens = listens();
         Module module = ModuleFile.read(file).compile(config);
         Optional<WasiVersion> version = WasiVersion.detect(module);
         try (Wasi wasi = version.isPresent() ? wasi(version.get(), listens, preopens) : null) {
-            Instance instance = module.instantiate(wasi == null ? Imports.EMPTY : wasi.importObject());
+            PhaseTimer.end("WASI set-up: context");
+            Imports imports = wasi == null ? Imports.EMPTY : wasi.importObject();
+            PhaseTimer.end("WASI set-up: functions");
+            Instance instance = module.instantiate(imports);
+            PhaseTimer.end("instantiate");
             if (invoke != null) {
                 if (wasi != null && exportsFunction(module, "_initialize") && !exportsFunction(module, "_start")) {
                     requireWasiMemory(module);
@@ -161,7 +167,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return invoke(module, instance);
             }
-            return wasi == null ? runStart(module, instance) : runWasi(module, wasi, instance);
+            int exitCode = wasi == null ? runStart(module, instance) : runWasi(module, wasi, instance);
+            PhaseTimer.end("run");
+            return exitCode;
         }
     }
 
@@ -427,6 +435,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        // spec is null when PlainRunLine parsed the command line: the picocli model is built only now, for the message
+        CommandLine where = spec != null ? spec.commandLine() : Main.commandLine(io).getSubcommands().get("run");
+        return new ParameterException(where, message);
     }
 }

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code bin/robusta} itself, as a process: the launcher, {@code Main.main}'s exit code and the streams
@@ -58,13 +60,19 @@ class LauncherTest {
     }
 
     private static Run robusta(String... args) throws Exception {
+        return robusta(Map.of(), args);
+    }
+
+    private static Run robusta(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/robusta").toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(root.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/robusta did not finish");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/robusta did not finish");
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
@@ -88,5 +96,56 @@ class LauncherTest {
         Run r = robusta("run");
         assertEquals(1, r.exitCode());
         assertEquals("robusta: missing required parameter: 'FILE' (see 'robusta help run')\n", r.err());
+    }
+
+    private static List<Path> archives(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    @Test
+    void classDataArchive_isMadeAtTheFirstRunThenUsed_silently(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("ROBUSTA_CDS_DIR", dir.toString());
+        Run first = robusta(env, "run", "examples/hello.wat");
+        assertEquals(new Run(0, "Hello, world!\n", ""), first);
+        assertEquals(1, archives(dir).size(), "one archive in " + dir);
+        Run second = robusta(env, "run", "examples/hello.wat");
+        assertEquals(new Run(0, "Hello, world!\n", ""), second);
+        assertEquals(1, archives(dir).size());
+    }
+
+    @Test
+    void classDataArchive_corrupt_isIgnoredSilently(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("ROBUSTA_CDS_DIR", dir.toString());
+        robusta(env, "run", "examples/hello.wat");
+        for (Path archive : archives(dir)) {
+            archive.toFile().setWritable(true);
+            Files.writeString(archive, "not an archive");
+        }
+        assertEquals(new Run(0, "Hello, world!\n", ""), robusta(env, "run", "examples/hello.wat"));
+    }
+
+    @Test
+    void classDataArchive_off_isNotMade(@TempDir Path dir) throws Exception {
+        Run r = robusta(Map.of("ROBUSTA_CDS_DIR", dir.toString(), "ROBUSTA_CDS", "0"), "run", "examples/hello.wat");
+        assertEquals(new Run(0, "Hello, world!\n", ""), r);
+        assertEquals(List.of(), archives(dir));
+    }
+
+    @Test
+    void classDataArchive_unwritableDirectory_runsWithout() throws Exception {
+        Run r = robusta(Map.of("ROBUSTA_CDS_DIR", "/proc/robusta-cannot-write-here"), "run", "examples/hello.wat");
+        assertEquals(new Run(0, "Hello, world!\n", ""), r);
+    }
+
+    @Test
+    void timing_isReportedOnStandardError() throws Exception {
+        Run r = robusta(Map.of("ROBUSTA_TIMING", "1", "ROBUSTA_CDS", "0"), "run", "examples/hello.wat");
+        assertEquals(0, r.exitCode());
+        assertEquals("Hello, world!\n", r.out());
+        for (String phase : List.of("JVM start to main", "parse (text)", "validate", "compile", "run", "total")) {
+            assertTrue(r.err().contains("  " + phase), phase + " in " + r.err());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.robusta.runtime;
 import dev.robusta.runtime.internal.Instantiator;
 import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleCompiler;
+import dev.robusta.runtime.internal.PhaseTimer;
 import dev.robusta.runtime.internal.interpreter.InterpreterSupport;
 import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.Export;
@@ -84,7 +85,10 @@ public final class Module {
         Objects.requireNonNull(config, "config");
         ModuleCompiler.validate(model, config.features());
         InterpreterSupport.check(model, config.features());
-        return new Module(new ModuleCode(model, config, sha256));
+        PhaseTimer.end("validate");
+        Module module = new Module(new ModuleCode(model, config, sha256));
+        PhaseTimer.end("module set-up (types, engine look-up)");
+        return module;
     }
 
     /** The configuration the module was compiled with; its instances run with it. */

@@ -101,7 +101,9 @@ public final class Wasi implements AutoCloseable {
             args.add(a.getBytes(StandardCharsets.UTF_8));
         }
         List<byte[]> environ = new ArrayList<>();
-        b.env.forEach((k, v) -> environ.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, String> e : b.env.entrySet()) { // a loop, not forEach: no lambda class at start-up
+            environ.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+        }
         Abi abi = version == WasiVersion.PREVIEW1 ? Abi.PREVIEW1 : Abi.UNSTABLE;
         CallTrace trace = b.trace == null ? null : new CallTrace(b.trace, abi.moduleName());
         this.ctx = new WasiContext(abi, args, environ, fds, sockets, trace);

@@ -25,8 +25,6 @@ import java.util.Optional;
  * compiled (see {@link CompilerEngine}).
  */
 final class CompiledModule implements PreparedModule {
-    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
-
     private final ModuleCode code;
     private final BitSet interpreted;
     private final int[] typeIdOf;
@@ -88,7 +86,7 @@ final class CompiledModule implements PreparedModule {
                 Path d = Files.createDirectories(Path.of(dir));
                 Files.write(d.resolve(simpleName + "-" + System.nanoTime() + ".class"), bytes);
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "robusta compiler: cannot dump the class: " + e);
+                Warnings.warn("robusta compiler: cannot dump the class: " + e);
             }
         }
     }

@@ -8,8 +8,6 @@ import dev.robusta.runtime.internal.engine.PreparedModule;
 
 /** The compiler as the runtime finds it: the {@link Engine} service of {@code robusta-compiler}. */
 public final class CompilerEngine implements Engine {
-    private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
-
     /** The service constructor. */
     public CompilerEngine() {
     }
@@ -33,8 +31,8 @@ public final class CompilerEngine implements Engine {
                 why = e.getMessage();
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "robusta compiler: module " + describe(code)
-                + " is left to the interpreter: " + why);
+        // Warnings looks the logger up when it is first used: initialising System.Logger costs start-up time
+        Warnings.warn("robusta compiler: module " + describe(code) + " is left to the interpreter: " + why);
         return Engines.INTERPRETER;
     }
 

@@ -12,6 +12,7 @@ import dev.robusta.wasm.WasmModule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,33 +55,119 @@ public final class CanonicalTypes {
         }
     }
 
+    // The records below are keys of INTERN: their equals and hashCode are written out because a record's
+    // generated ones bootstrap java.lang.runtime.ObjectMethods at first use, tens of milliseconds of
+    // method-handle spinning per record class at start-up (RATIONALE.md, "Why are there no records, lambdas
+    // or string concatenations on the start-up path?").
+
     /** A reference to a type of the same group, by position. */
     private record Rec(int position) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rec o && position == o.position;
+        }
+
+        @Override
+        public int hashCode() {
+            return position;
+        }
     }
 
     /** A reference type whose heap type is a defined type. */
     private record Ref(boolean nullable, Object type) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ref o && nullable == o.nullable && Objects.equals(type, o.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(nullable) * 31 + Objects.hashCode(type);
+        }
     }
 
     private record Field(Object storage, boolean mutable) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Field o && Objects.equals(storage, o.storage) && mutable == o.mutable;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(storage) * 31 + Boolean.hashCode(mutable);
+        }
     }
 
     private record Func(List<Object> params, List<Object> results) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Func o && Objects.equals(params, o.params) && Objects.equals(results, o.results);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(params) * 31 + Objects.hashCode(results);
+        }
     }
 
     private record Struct(List<Field> fields) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Struct o && Objects.equals(fields, o.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(fields);
+        }
     }
 
     private record Array(Field element) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Array o && Objects.equals(element, o.element);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(element);
+        }
     }
 
     private record Sub(boolean isFinal, List<Object> supertypes, Object composite) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Sub o && isFinal == o.isFinal && Objects.equals(supertypes, o.supertypes) && Objects.equals(composite, o.composite);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Boolean.hashCode(isFinal) * 31 + Objects.hashCode(supertypes)) * 31 + Objects.hashCode(composite);
+        }
     }
 
     private record Group(List<Sub> types) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Group o && Objects.equals(types, o.types);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(types);
+        }
     }
 
     private record Position(Group group, int index) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Position o && Objects.equals(group, o.group) && index == o.index;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(group) * 31 + index;
+        }
     }
 
     private CanonicalTypes() {
@@ -121,7 +208,15 @@ public final class CanonicalTypes {
     }
 
     private static Type intern(Position key) {
-        return INTERN.computeIfAbsent(key, Type::new);
+        Type type = INTERN.get(key); // not computeIfAbsent(key, Type::new): a lambda class less at start-up
+        if (type == null) {
+            type = new Type(key);
+            Type raced = INTERN.putIfAbsent(key, type);
+            if (raced != null) {
+                type = raced;
+            }
+        }
+        return type;
     }
 
     private static Sub sub(SubType t, Type[] known, int start, int end) {

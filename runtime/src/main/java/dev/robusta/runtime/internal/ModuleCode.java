@@ -58,7 +58,9 @@ public final class ModuleCode {
             synchronized (this) {
                 p = prepared;
                 if (p == null) {
+                    PhaseTimer.end("link");
                     p = engine == null ? Engines.INTERPRETER : engine.prepare(this);
+                    PhaseTimer.end("compile");
                     prepared = p;
                 }
             }

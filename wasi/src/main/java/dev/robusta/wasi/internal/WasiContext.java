@@ -18,7 +18,8 @@ public final class WasiContext {
     private final List<byte[]> args;
     private final List<byte[]> environ;
     private final FdTable fds;
-    private final SecureRandom random = new SecureRandom();
+    /** Created at the first {@code random_get}: setting up the JDK's security providers takes tens of ms. */
+    private SecureRandom random;
     private final SocketSelector sockets;
     private final CallTrace trace;
 
@@ -58,7 +59,11 @@ public final class WasiContext {
         return fds;
     }
 
+    /** The random source, created at first use. */
     public SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         return random;
     }
 

@@ -55,7 +55,16 @@ public record WasiFunction(String name, List<String> paramNames, FuncType type, 
     private static WasiFunction make(String name, String params, List<ValType> results, Body body) {
         List<String> names = new ArrayList<>();
         List<ValType> types = new ArrayList<>();
-        for (String p : params.trim().isEmpty() ? new String[0] : params.trim().split("\\s+")) {
+        // split on spaces by hand: String.split with a regex costs a Pattern per call at start-up
+        int from = 0;
+        while (from < params.length()) {
+            int space = params.indexOf(' ', from);
+            int to = space < 0 ? params.length() : space;
+            String p = params.substring(from, to);
+            from = to + 1;
+            if (p.isEmpty()) {
+                continue;
+            }
             int colon = p.lastIndexOf(':');
             names.add(p.substring(0, colon));
             switch (p.substring(colon + 1)) {

@@ -23,11 +23,14 @@ import java.io.IOException;
  *
  * @see <a href="https://github.com/WebAssembly/WASI/blob/wasi-0.1/preview1/docs.md#-fd_readfd-fd-iovs-iovec_array---resultsize-errno">fd_read</a>
  */
-final class FdIo {
+final class FdIo implements WasiFunction.Body {
     /** The largest single read; a short read is allowed and libc loops. */
     static final int MAX_READ = 1 << 20;
 
-    private FdIo() {
+    private final int op;
+
+    private FdIo(int op) {
+        this.op = op;
     }
 
     /**
@@ -37,17 +40,19 @@ final class FdIo {
      * {@code fd_read}, {@code EFAULT}, host I/O errors.
      */
     static final WasiFunction FD_READ = WasiFunction.of("fd_read", "fd:i32 iovs:i32 iovs_len:i32 result.nread:i32",
-            (ctx, mem, a) -> {
-                Descriptor d = readable(ctx, (int) a[0], Rights.FD_READ);
-                Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
-                long out = u32(a[3]);
-                mem.check(out, 4);
-                byte[] buf = new byte[(int) Math.min(iovs.total(), MAX_READ)];
-                int n = buf.length == 0 ? 0 : d.read(buf, 0, buf.length);
-                iovs.scatter(buf, n);
-                mem.writeI32(out, n);
-                return 0;
-            });
+            new FdIo(0));
+
+    private static int fdRead(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        Descriptor d = readable(ctx, (int) a[0], Rights.FD_READ);
+        Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
+        long out = u32(a[3]);
+        mem.check(out, 4);
+        byte[] buf = new byte[(int) Math.min(iovs.total(), MAX_READ)];
+        int n = buf.length == 0 ? 0 : d.read(buf, 0, buf.length);
+        iovs.scatter(buf, n);
+        mem.writeI32(out, n);
+        return 0;
+    }
 
     /**
      * {@code fd_write(fd, iovs, iovs_len) -> size}: writes the buffers in order (at the end with the
@@ -57,14 +62,16 @@ final class FdIo {
      * errors.
      */
     static final WasiFunction FD_WRITE = WasiFunction.of("fd_write", "fd:i32 iovs:i32 iovs_len:i32 result.nwritten:i32",
-            (ctx, mem, a) -> {
-                Descriptor d = readable(ctx, (int) a[0], Rights.FD_WRITE);
-                Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
-                long out = u32(a[3]);
-                mem.check(out, 4);
-                mem.writeI32(out, (int) writeAll(d, iovs, -1));
-                return 0;
-            });
+            new FdIo(1));
+
+    private static int fdWrite(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        Descriptor d = readable(ctx, (int) a[0], Rights.FD_WRITE);
+        Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
+        long out = u32(a[3]);
+        mem.check(out, 4);
+        mem.writeI32(out, (int) writeAll(d, iovs, -1));
+        return 0;
+    }
 
     /**
      * {@code fd_pread(fd, iovs, iovs_len, offset) -> size}: reads at {@code offset} without moving the
@@ -74,21 +81,23 @@ final class FdIo {
      * and {@code fd_seek}, {@code EINVAL} for an offset above 2^63, {@code EFAULT}.
      */
     static final WasiFunction FD_PREAD = WasiFunction.of("fd_pread",
-            "fd:i32 iovs:i32 iovs_len:i32 offset:i64 result.nread:i32", (ctx, mem, a) -> {
-                Descriptor d = seekable(ctx, (int) a[0], Rights.FD_READ | Rights.FD_SEEK);
-                Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
-                long offset = a[3];
-                long out = u32(a[4]);
-                mem.check(out, 4);
-                if (offset < 0) {
-                    throw Errno.EINVAL.exception("offset");
-                }
-                byte[] buf = new byte[(int) Math.min(iovs.total(), MAX_READ)];
-                int n = buf.length == 0 ? 0 : d.pread(buf, 0, buf.length, offset);
-                iovs.scatter(buf, n);
-                mem.writeI32(out, n);
-                return 0;
-            });
+            "fd:i32 iovs:i32 iovs_len:i32 offset:i64 result.nread:i32", new FdIo(2));
+
+    private static int fdPread(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        Descriptor d = seekable(ctx, (int) a[0], Rights.FD_READ | Rights.FD_SEEK);
+        Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
+        long offset = a[3];
+        long out = u32(a[4]);
+        mem.check(out, 4);
+        if (offset < 0) {
+            throw Errno.EINVAL.exception("offset");
+        }
+        byte[] buf = new byte[(int) Math.min(iovs.total(), MAX_READ)];
+        int n = buf.length == 0 ? 0 : d.pread(buf, 0, buf.length, offset);
+        iovs.scatter(buf, n);
+        mem.writeI32(out, n);
+        return 0;
+    }
 
     /**
      * {@code fd_pwrite(fd, iovs, iovs_len, offset) -> size}: writes at {@code offset} without moving the
@@ -98,18 +107,20 @@ final class FdIo {
      * and {@code fd_seek}, {@code EINVAL} for an offset above 2^63, {@code EFAULT}.
      */
     static final WasiFunction FD_PWRITE = WasiFunction.of("fd_pwrite",
-            "fd:i32 iovs:i32 iovs_len:i32 offset:i64 result.nwritten:i32", (ctx, mem, a) -> {
-                Descriptor d = seekable(ctx, (int) a[0], Rights.FD_WRITE | Rights.FD_SEEK);
-                Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
-                long offset = a[3];
-                long out = u32(a[4]);
-                mem.check(out, 4);
-                if (offset < 0) {
-                    throw Errno.EINVAL.exception("offset");
-                }
-                mem.writeI32(out, (int) writeAll(d, iovs, offset));
-                return 0;
-            });
+            "fd:i32 iovs:i32 iovs_len:i32 offset:i64 result.nwritten:i32", new FdIo(3));
+
+    private static int fdPwrite(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        Descriptor d = seekable(ctx, (int) a[0], Rights.FD_WRITE | Rights.FD_SEEK);
+        Iovecs iovs = mem.iovecs(u32(a[1]), u32(a[2]));
+        long offset = a[3];
+        long out = u32(a[4]);
+        mem.check(out, 4);
+        if (offset < 0) {
+            throw Errno.EINVAL.exception("offset");
+        }
+        mem.writeI32(out, (int) writeAll(d, iovs, offset));
+        return 0;
+    }
 
     /**
      * {@code fd_seek(fd, offset, whence) -> filesize}: moves the file position; {@code whence} is numbered
@@ -120,20 +131,22 @@ final class FdIo {
      * unknown whence or a negative result, {@code EFAULT}.
      */
     static final WasiFunction FD_SEEK = WasiFunction.of("fd_seek",
-            "fd:i32 offset:i64 whence:i32 result.newoffset:i32", (ctx, mem, a) -> {
-                int fd = (int) a[0];
-                long offset = a[1];
-                int whence = ctx.abi().whence((int) a[2] & 0xFF);
-                long out = u32(a[3]);
-                Descriptor d = seekable(ctx, fd, 0);
-                boolean query = offset == 0 && whence == Whence.CUR;
-                if (!(query && (d.rightsBase() & Rights.FD_TELL) != 0)) {
-                    ctx.fds().get(fd, Rights.FD_SEEK);
-                }
-                mem.check(out, 8);
-                mem.writeI64(out, d.seek(offset, whence));
-                return 0;
-            });
+            "fd:i32 offset:i64 whence:i32 result.newoffset:i32", new FdIo(4));
+
+    private static int fdSeek(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        int fd = (int) a[0];
+        long offset = a[1];
+        int whence = ctx.abi().whence((int) a[2] & 0xFF);
+        long out = u32(a[3]);
+        Descriptor d = seekable(ctx, fd, 0);
+        boolean query = offset == 0 && whence == Whence.CUR;
+        if (!(query && (d.rightsBase() & Rights.FD_TELL) != 0)) {
+            ctx.fds().get(fd, Rights.FD_SEEK);
+        }
+        mem.check(out, 8);
+        mem.writeI64(out, d.seek(offset, whence));
+        return 0;
+    }
 
     /**
      * {@code fd_tell(fd) -> filesize}: the file position.
@@ -141,13 +154,15 @@ final class FdIo {
      * <p>Errors: {@code EBADF}, {@code ESPIPE} on a stream, {@code ENOTCAPABLE} without {@code fd_tell},
      * {@code EFAULT}.
      */
-    static final WasiFunction FD_TELL = WasiFunction.of("fd_tell", "fd:i32 result.offset:i32", (ctx, mem, a) -> {
+    static final WasiFunction FD_TELL = WasiFunction.of("fd_tell", "fd:i32 result.offset:i32", new FdIo(5));
+
+    private static int fdTell(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
         Descriptor d = seekable(ctx, (int) a[0], Rights.FD_TELL);
         long out = u32(a[1]);
         mem.check(out, 8);
         mem.writeI64(out, d.tell());
         return 0;
-    });
+    }
 
     /** A descriptor to read or write: a directory is {@code EBADF}. */
     private static Descriptor readable(WasiContext ctx, int fd, long rights) {
@@ -174,5 +189,19 @@ final class FdIo {
     private static long writeAll(Descriptor d, Iovecs iovs, long offset) throws IOException {
         byte[] data = iovs.gather((int) Math.min(iovs.total(), Integer.MAX_VALUE - 8));
         return offset < 0 ? d.write(data, 0, data.length) : d.pwrite(data, 0, data.length, offset);
+    }
+
+    /** Runs the function this value stands for (a class per family, not a lambda class per function). */
+    @Override
+    public int call(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        switch (op) {
+            case 0: return fdRead(ctx, mem, a);
+            case 1: return fdWrite(ctx, mem, a);
+            case 2: return fdPread(ctx, mem, a);
+            case 3: return fdPwrite(ctx, mem, a);
+            case 4: return fdSeek(ctx, mem, a);
+            case 5: return fdTell(ctx, mem, a);
+            default: throw new AssertionError(op);
+        }
     }
 }

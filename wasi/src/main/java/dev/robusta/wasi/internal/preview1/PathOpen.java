@@ -3,6 +3,7 @@ package dev.robusta.wasi.internal.preview1;
 import static dev.robusta.wasi.internal.GuestMemory.u32;
 
 import dev.robusta.wasi.internal.Errno;
+import dev.robusta.wasi.internal.GuestMemory;
 import dev.robusta.wasi.internal.WasiContext;
 import dev.robusta.wasi.internal.WasiFunction;
 import dev.robusta.wasi.internal.abi.FdFlags;
@@ -33,11 +34,14 @@ import java.util.Set;
  *
  * @see <a href="https://github.com/WebAssembly/WASI/blob/wasi-0.1/preview1/docs.md#-path_openfd-fd-dirflags-lookupflags-path-string-oflags-oflags-fs_rights_base-rights-fs_rights_inheriting-rights-fdflags-fdflags---resultfd-errno">path_open</a>
  */
-final class PathOpen {
+final class PathOpen implements WasiFunction.Body {
     /** Rights that need the host file opened for writing. */
     private static final long WRITE_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
 
-    private PathOpen() {
+    private final int op;
+
+    private PathOpen(int op) {
+        this.op = op;
     }
 
     /**
@@ -65,68 +69,70 @@ final class PathOpen {
      */
     static final WasiFunction PATH_OPEN = WasiFunction.of("path_open",
             "fd:i32 dirflags:i32 path:i32 path_len:i32 oflags:i32 fs_rights_base:i64 fs_rights_inheriting:i64 "
-                    + "fdflags:i32 result.opened_fd:i32", (ctx, mem, a) -> {
-                int dirflags = (int) a[1];
-                int oflags = (int) a[4];
-                long base = a[5];
-                long inheriting = a[6];
-                int fdflags = (int) a[7];
-                long out = u32(a[8]);
-                if ((oflags & ~OFlags.ALL_FLAGS) != 0 || (fdflags & ~FdFlags.ALL_FLAGS) != 0
-                        || (dirflags & ~LookupFlags.ALL_FLAGS) != 0) {
-                    throw Errno.EINVAL.exception("unknown flags");
+                    + "fdflags:i32 result.opened_fd:i32", new PathOpen(0));
+
+    private static int pathOpen(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        int dirflags = (int) a[1];
+        int oflags = (int) a[4];
+        long base = a[5];
+        long inheriting = a[6];
+        int fdflags = (int) a[7];
+        long out = u32(a[8]);
+        if ((oflags & ~OFlags.ALL_FLAGS) != 0 || (fdflags & ~FdFlags.ALL_FLAGS) != 0
+                || (dirflags & ~LookupFlags.ALL_FLAGS) != 0) {
+            throw Errno.EINVAL.exception("unknown flags");
+        }
+        boolean creat = (oflags & OFlags.CREAT) != 0;
+        boolean excl = (oflags & OFlags.EXCL) != 0;
+        boolean trunc = (oflags & OFlags.TRUNC) != 0;
+        boolean directory = (oflags & OFlags.DIRECTORY) != 0;
+        long needed = Rights.PATH_OPEN | (creat ? Rights.PATH_CREATE_FILE : 0)
+                | (trunc ? Rights.PATH_FILESTAT_SET_SIZE : 0);
+        DirectoryDescriptor dir = ctx.fds().directory((int) a[0], needed);
+        if ((base & ~dir.rightsInheriting()) != 0 || (inheriting & ~dir.rightsInheriting()) != 0) {
+            throw Errno.ENOTCAPABLE.exception("rights beyond the directory's inheriting rights");
+        }
+        String path = mem.readPath(u32(a[2]), u32(a[3]));
+        mem.check(out, 4);
+        if (creat && directory) {
+            throw Errno.EINVAL.exception("creat with directory");
+        }
+        boolean follow = (dirflags & LookupFlags.SYMLINK_FOLLOW) != 0 && !(creat && excl);
+        Resolved r = PathResolver.resolve(dir.preopenRoot(), dir.path(), path, follow);
+        int fd;
+        if (r.exists()) {
+            if (creat && excl) {
+                throw Errno.EEXIST.exception(path);
+            }
+            if (r.isSymbolicLink()) {
+                throw (directory ? Errno.ENOTDIR : Errno.ELOOP).exception(path + " is a symbolic link");
+            }
+            if (r.isDirectory()) {
+                if (trunc || (base & WRITE_RIGHTS) != 0) {
+                    throw Errno.EISDIR.exception(path);
                 }
-                boolean creat = (oflags & OFlags.CREAT) != 0;
-                boolean excl = (oflags & OFlags.EXCL) != 0;
-                boolean trunc = (oflags & OFlags.TRUNC) != 0;
-                boolean directory = (oflags & OFlags.DIRECTORY) != 0;
-                long needed = Rights.PATH_OPEN | (creat ? Rights.PATH_CREATE_FILE : 0)
-                        | (trunc ? Rights.PATH_FILESTAT_SET_SIZE : 0);
-                DirectoryDescriptor dir = ctx.fds().directory((int) a[0], needed);
-                if ((base & ~dir.rightsInheriting()) != 0 || (inheriting & ~dir.rightsInheriting()) != 0) {
-                    throw Errno.ENOTCAPABLE.exception("rights beyond the directory's inheriting rights");
+                fd = ctx.fds().insert(new DirectoryDescriptor(r.path(), dir.preopenRoot(), null,
+                        base & RightSets.DIRECTORY_BASE, inheriting, fdflags));
+            } else {
+                if (directory) {
+                    throw Errno.ENOTDIR.exception(path);
                 }
-                String path = mem.readPath(u32(a[2]), u32(a[3]));
-                mem.check(out, 4);
-                if (creat && directory) {
-                    throw Errno.EINVAL.exception("creat with directory");
-                }
-                boolean follow = (dirflags & LookupFlags.SYMLINK_FOLLOW) != 0 && !(creat && excl);
-                Resolved r = PathResolver.resolve(dir.preopenRoot(), dir.path(), path, follow);
-                int fd;
-                if (r.exists()) {
-                    if (creat && excl) {
-                        throw Errno.EEXIST.exception(path);
-                    }
-                    if (r.isSymbolicLink()) {
-                        throw (directory ? Errno.ENOTDIR : Errno.ELOOP).exception(path + " is a symbolic link");
-                    }
-                    if (r.isDirectory()) {
-                        if (trunc || (base & WRITE_RIGHTS) != 0) {
-                            throw Errno.EISDIR.exception(path);
-                        }
-                        fd = ctx.fds().insert(new DirectoryDescriptor(r.path(), dir.preopenRoot(), null,
-                                base & RightSets.DIRECTORY_BASE, inheriting, fdflags));
-                    } else {
-                        if (directory) {
-                            throw Errno.ENOTDIR.exception(path);
-                        }
-                        fd = openFile(ctx, dir.preopenRoot(), r.path(), FileStats.typeOf(r.path(), r.attributes()), false,
-                                trunc, base, inheriting, fdflags);
-                    }
-                } else {
-                    if (!creat) {
-                        throw Errno.ENOENT.exception(path);
-                    }
-                    if (r.trailingSlash()) {
-                        throw Errno.EISDIR.exception(path);
-                    }
-                    fd = openFile(ctx, dir.preopenRoot(), r.path(), FileType.REGULAR_FILE, true, false, base, inheriting,
-                            fdflags);
-                }
-                mem.writeI32(out, fd);
-                return 0;
-            });
+                fd = openFile(ctx, dir.preopenRoot(), r.path(), FileStats.typeOf(r.path(), r.attributes()), false,
+                        trunc, base, inheriting, fdflags);
+            }
+        } else {
+            if (!creat) {
+                throw Errno.ENOENT.exception(path);
+            }
+            if (r.trailingSlash()) {
+                throw Errno.EISDIR.exception(path);
+            }
+            fd = openFile(ctx, dir.preopenRoot(), r.path(), FileType.REGULAR_FILE, true, false, base, inheriting,
+                    fdflags);
+        }
+        mem.writeI32(out, fd);
+        return 0;
+    }
 
     private static int openFile(WasiContext ctx, Path root, Path path, int filetype,
                                 boolean create, boolean trunc,
@@ -177,6 +183,15 @@ final class PathOpen {
             return FileChannel.open(path, options);
         } catch (UnsupportedOperationException e) {
             return Files.newByteChannel(path, options);
+        }
+    }
+
+    /** Runs the function this value stands for (a class per family, not a lambda class per function). */
+    @Override
+    public int call(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        switch (op) {
+            case 0: return pathOpen(ctx, mem, a);
+            default: throw new AssertionError(op);
         }
     }
 }

@@ -28,11 +28,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @see <a href="https://github.com/WebAssembly/WASI/blob/wasi-0.1/preview1/docs.md#-poll_oneoffin-constpointersubscription-out-pointerevent-nsubscriptions-size---resultsize-errno">poll_oneoff</a>
  */
-final class Poll {
+final class Poll implements WasiFunction.Body {
     /** Waits of 2^62 ns (146 years) or more never end. */
     private static final long NEVER = 1L << 62;
 
-    private Poll() {
+    private final int op;
+
+    private Poll(int op) {
+        this.op = op;
     }
 
     /**
@@ -60,26 +63,28 @@ final class Poll {
      * thread is interrupted with nothing ready, {@code EFAULT}.
      */
     static final WasiFunction POLL_ONEOFF = WasiFunction.of("poll_oneoff",
-            "in:i32 out:i32 nsubscriptions:i32 result.nevents:i32", (ctx, mem, a) -> {
-                long in = u32(a[0]);
-                long out = u32(a[1]);
-                long n = u32(a[2]);
-                long result = u32(a[3]);
-                Layouts layouts = ctx.abi().layouts();
-                if (n == 0) {
-                    throw Errno.EINVAL.exception("no subscriptions");
-                }
-                mem.check(in, n * layouts.subscription.size());
-                mem.check(out, n * layouts.event.size());
-                mem.check(result, 4);
-                List<Subscription> subs = read(ctx, mem, in, (int) n);
-                List<Subscription> ready = await(ctx, subs);
-                for (int i = 0; i < ready.size(); i++) {
-                    write(mem, layouts, out + (long) i * layouts.event.size(), ready.get(i));
-                }
-                mem.writeI32(result, ready.size());
-                return 0;
-            });
+            "in:i32 out:i32 nsubscriptions:i32 result.nevents:i32", new Poll(0));
+
+    private static int pollOneoff(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        long in = u32(a[0]);
+        long out = u32(a[1]);
+        long n = u32(a[2]);
+        long result = u32(a[3]);
+        Layouts layouts = ctx.abi().layouts();
+        if (n == 0) {
+            throw Errno.EINVAL.exception("no subscriptions");
+        }
+        mem.check(in, n * layouts.subscription.size());
+        mem.check(out, n * layouts.event.size());
+        mem.check(result, 4);
+        List<Subscription> subs = read(ctx, mem, in, (int) n);
+        List<Subscription> ready = await(ctx, subs);
+        for (int i = 0; i < ready.size(); i++) {
+            write(mem, layouts, out + (long) i * layouts.event.size(), ready.get(i));
+        }
+        mem.writeI32(result, ready.size());
+        return 0;
+    }
 
     /** A subscription, with what its event will say once it is ready. */
     private static final class Subscription {
@@ -287,6 +292,15 @@ final class Poll {
             long rw = at + event.get("fd_readwrite").offset();
             mem.writeI64(rw + eventFdReadwrite.get("nbytes").offset(), s.nbytes);
             mem.writeU16(rw + eventFdReadwrite.get("flags").offset(), s.hangup ? EventRwFlags.FD_READWRITE_HANGUP : 0);
+        }
+    }
+
+    /** Runs the function this value stands for (a class per family, not a lambda class per function). */
+    @Override
+    public int call(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        switch (op) {
+            case 0: return pollOneoff(ctx, mem, a);
+            default: throw new AssertionError(op);
         }
     }
 }

@@ -1,17 +1,24 @@
 package dev.robusta.wasi.internal.preview1;
 
 import dev.robusta.wasi.internal.Errno;
+import dev.robusta.wasi.internal.GuestMemory;
+import dev.robusta.wasi.internal.WasiContext;
 import dev.robusta.wasi.internal.WasiFunction;
 import dev.robusta.wasi.internal.abi.Signal;
 import dev.robusta.wasm.ExitException;
+
+import java.io.IOException;
 
 /**
  * {@code proc_exit} and {@code proc_raise}.
  *
  * @see <a href="https://github.com/WebAssembly/WASI/blob/wasi-0.1/preview1/docs.md#-proc_exitrval-exitcode">proc_exit</a>
  */
-final class Proc {
-    private Proc() {
+final class Proc implements WasiFunction.Body {
+    private final int op;
+
+    private Proc(int op) {
+        this.op = op;
     }
 
     /**
@@ -19,9 +26,11 @@ final class Proc {
      * that unwinds the guest: it throws {@link ExitException}, which passes through the engine to
      * {@code Wasi.start}.
      */
-    static final WasiFunction PROC_EXIT = WasiFunction.noReturn("proc_exit", "rval:i32", (ctx, mem, a) -> {
+    static final WasiFunction PROC_EXIT = WasiFunction.noReturn("proc_exit", "rval:i32", new Proc(0));
+
+    private static int procExit(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
         throw new ExitException((int) a[0]);
-    });
+    }
 
     /**
      * {@code proc_raise(sig) -> errno}: does what the signal's default action would do to a process that
@@ -40,7 +49,9 @@ final class Proc {
      *
      * @see <a href="https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/signal.h.html">signal.h</a>
      */
-    static final WasiFunction PROC_RAISE = WasiFunction.of("proc_raise", "sig:i32", (ctx, mem, a) -> {
+    static final WasiFunction PROC_RAISE = WasiFunction.of("proc_raise", "sig:i32", new Proc(1));
+
+    private static int procRaise(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
         int sig = (int) a[0];
         if (sig < Signal.NONE || sig > Signal.SYS) {
             throw Errno.EINVAL.exception("signal " + sig);
@@ -49,7 +60,7 @@ final class Proc {
             throw new ExitException(128 + linuxNumber(sig));
         }
         return 0;
-    });
+    }
 
     /** Whether the signal's default action ends the process (with or without a core dump). */
     static boolean terminates(int sig) {
@@ -75,5 +86,15 @@ final class Proc {
      */
     static int linuxNumber(int sig) {
         return sig <= Signal.TERM ? sig : sig + 1;
+    }
+
+    /** Runs the function this value stands for (a class per family, not a lambda class per function). */
+    @Override
+    public int call(WasiContext ctx, GuestMemory mem, long[] a) throws IOException {
+        switch (op) {
+            case 0: return procExit(ctx, mem, a);
+            case 1: return procRaise(ctx, mem, a);
+            default: throw new AssertionError(op);
+        }
     }
 }
