@@ -9,6 +9,7 @@ import dev.robusta.wasm.FuncType;
 import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -62,7 +63,7 @@ final class ClassGenerator implements Opcodes {
     final boolean memoryCanGrow;
     /** Whether fuel is counted (loop back-edges then charge the thread's budget exactly). */
     final boolean exactFuel;
-    /** Whether large functions are split into pieces ({@link Split}): experimental, off by default. */
+    /** Whether large functions are split into pieces ({@link Split}): on unless turned off for experiments. */
     final boolean split = Split.enabled;
     /** Defined functions left to the interpreter, by index among the defined functions. */
     private final BitSet interpreted;
@@ -154,29 +155,58 @@ final class ClassGenerator implements Opcodes {
 
     /**
      * The pieces function {@code funcIdx} is split into, or null when it fits one JIT-compilable method.
-     * Only bodies of some size are measured (a scratch compilation).
+     * Only bodies of some size are measured (a scratch compilation); a plan is tried in a scratch class and
+     * made finer until every method of the function is under {@link Split#LIMIT}.
+     *
+     * @throws Split.TooLargeException when the function cannot be compiled in methods the JVM loads
      */
     private Split.Plan planOf(int funcIdx) {
         if (!split) {
             return null;
         }
         int bodySize = model.codes().get(funcIdx - model.importedFuncCount()).body().code().length;
-        if (bodySize < Split.threshold / 10) {
+        if (bodySize < Split.threshold / 20) {
             return null;
         }
         Split.Recorder recorder = FunctionCompiler.measure(this, funcIdx);
         if (recorder.size() <= Split.threshold) {
             return null;
         }
-        Split.Plan plan = recorder.plan();
-        if (Boolean.getBoolean("robusta.compiler.debug")) {
-            System.err.println("split f" + funcIdx + ": " + recorder.size() + " bytes, " + plan.byStart.size() + " pieces");
-            for (Split.Region r : plan.byStart.values()) {
-                System.err.println("  p" + r.id + " [" + r.start + "," + r.end + ") size " + r.size + " rw "
-                        + r.readsOrWrites().cardinality() + " exits " + r.exits + " falls " + r.fallsThrough);
+        int target = Split.target;
+        Split.Plan best = null;
+        int bestSize = recorder.size();
+        for (int attempt = 0; attempt < 4 && (attempt == 0 || bestSize >= Split.LIMIT); attempt++) {
+            Split.Plan plan = recorder.plan(target);
+            int size = emitFunction(new ClassWriter(0), funcIdx, plan);
+            Split.debug(funcIdx, recorder.size(), target, plan, size);
+            if (size < bestSize) {
+                best = plan;
+                bestSize = size;
             }
+            target = target * 2 / 3;
         }
-        return plan.isEmpty() ? null : plan;
+        if (bestSize > Split.MAX_METHOD) {
+            throw new Split.TooLargeException(funcIdx, bestSize);
+        }
+        if (bestSize >= Split.LIMIT) {
+            Split.warnNotJitCompilable(code.frameName(funcIdx), bestSize);
+        }
+        return best;
+    }
+
+    /** Emits function {@code funcIdx} (its method and pieces) into {@code cv}; returns the largest method's size. */
+    private int emitFunction(ClassVisitor cv, int funcIdx, Split.Plan plan) {
+        MethodVisitor mv = cv.visitMethod(ACC_PRIVATE | ACC_STATIC, functionName(funcIdx),
+                functionDesc(code.funcTypeOf(funcIdx)), null, null);
+        int max = FunctionCompiler.compile(this, funcIdx, mv, plan);
+        while (!pieces.isEmpty()) {
+            FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
+            MethodVisitor pv = cv.visitMethod(ACC_PRIVATE | ACC_STATIC,
+                    FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
+            max = Math.max(max, FunctionCompiler.compilePiece(this, p, pv));
+            Split.COMPILED.incrementAndGet();
+        }
+        return max;
     }
 
     /** Records a call through a {@link FunctionInstance} of type {@code t}; returns its signature class. */
@@ -238,16 +268,7 @@ final class ClassGenerator implements Opcodes {
         int imported = model.importedFuncCount();
         for (int i = imported; i < model.funcCount(); i++) {
             if (isCompiled(i)) {
-                MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, functionName(i),
-                        functionDesc(code.funcTypeOf(i)), null, null);
-                FunctionCompiler.compile(this, i, mv, planOf(i));
-                while (!pieces.isEmpty()) {
-                    FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
-                    MethodVisitor pv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC,
-                            FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
-                    FunctionCompiler.compilePiece(this, p, pv);
-                    Split.COMPILED.incrementAndGet();
-                }
+                emitFunction(cw, i, planOf(i));
             }
         }
         for (int k = 0; k < typeList.size(); k++) {

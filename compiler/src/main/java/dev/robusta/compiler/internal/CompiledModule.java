@@ -15,10 +15,16 @@ import java.util.BitSet;
 
 /**
  * A module compiled to a hidden class (one per module, shared by its instances, unloaded with the module).
- * A module with a function the JVM cannot hold as one method is not compiled (see {@link CompilerEngine}).
+ * A function the JVM cannot hold even split into pieces ({@link Split}) runs in the interpreter: only that
+ * function (the {@code interpreted} set).
  */
 final class CompiledModule implements PreparedModule {
     private static final System.Logger LOG = System.getLogger("dev.robusta.compiler");
+    /**
+     * Debugging: define the class as an ordinary class, which profilers (JFR) show in stacks, where hidden
+     * classes are left out. One module per JVM then (the class is never unloaded and its name is fixed).
+     */
+    private static final boolean DEBUG_CLASSES = Boolean.getBoolean("robusta.compiler.debugClasses");
 
     private final ModuleCode code;
     private final BitSet interpreted;
@@ -37,42 +43,74 @@ final class CompiledModule implements PreparedModule {
     }
 
     /**
-     * Compiles {@code code}.
+     * Compiles {@code code}. A function that cannot be compiled into methods the JVM loads (too many locals or
+     * parameters, or a method over 64 KB even split) is left to the interpreter, alone, with a warning.
      *
-     * @throws UnsupportedOperationException when a function cannot be one JVM method (and splitting is off
-     *     or did not help): the caller leaves the whole module to the interpreter
+     * @throws UnsupportedOperationException when the class itself is too large (its constant pool): the
+     *     caller leaves the whole module to the interpreter
      */
     static CompiledModule compile(ModuleCode code) {
         BitSet interpreted = new BitSet();
-        ClassGenerator gen = new ClassGenerator(code, interpreted);
-        for (int i = code.model().importedFuncCount(); i < code.model().funcCount(); i++) {
+        int imported = code.model().importedFuncCount();
+        for (int i = imported; i < code.model().funcCount(); i++) {
             try {
-                FunctionCompiler.checkLimits(gen, i);
+                FunctionCompiler.checkLimits(code, i);
             } catch (FunctionCompiler.TooLargeException e) {
-                throw new UnsupportedOperationException(code.frameName(i) + " has " + e.getMessage());
+                interpret(code, interpreted, i, e.getMessage());
             }
         }
-        byte[] bytes;
-        try {
-            bytes = gen.generate();
-        } catch (MethodTooLargeException e) {
-            String name = e.getMethodName();
-            int us = name.indexOf('_');
-            String what = name.startsWith("f") || name.startsWith("p")
-                    ? code.frameName(Integer.parseInt(name.substring(1, us < 0 ? name.length() : us)))
-                    : "generated method " + name;
-            throw new UnsupportedOperationException(what + " needs " + e.getCodeSize()
-                    + " bytes of bytecode (the JVM allows 65,535 in a method)");
-        } catch (ClassTooLargeException e) {
-            throw new UnsupportedOperationException("its class has " + e.getConstantPoolCount()
-                    + " constants (the JVM allows 65,535)");
+        while (true) {
+            ClassGenerator gen = new ClassGenerator(code, interpreted);
+            byte[] bytes;
+            try {
+                bytes = gen.generate();
+            } catch (Split.TooLargeException e) {
+                interpret(code, interpreted, e.funcIdx, e.getMessage());
+                continue;
+            } catch (MethodTooLargeException e) {
+                String name = e.getMethodName();
+                int us = name.indexOf('_');
+                if (!name.startsWith("f") && !name.startsWith("p")) {
+                    throw new UnsupportedOperationException("generated method " + name + " needs "
+                            + e.getCodeSize() + " bytes of bytecode (the JVM allows 65,535 in a method)");
+                }
+                int funcIdx = Integer.parseInt(name.substring(1, us < 0 ? name.length() : us));
+                interpret(code, interpreted, funcIdx, "needs a method of " + e.getCodeSize()
+                        + " bytes of bytecode (the JVM allows 65,535)");
+                continue;
+            } catch (ClassTooLargeException e) {
+                throw new UnsupportedOperationException("its class has " + e.getConstantPoolCount()
+                        + " constants (the JVM allows 65,535)");
+            }
+            dump(bytes);
+            return new CompiledModule(code, gen, interpreted, define(bytes));
         }
-        dump(bytes);
-        return new CompiledModule(code, gen, interpreted, define(bytes));
     }
 
-    /** Writes the class to the folder named by {@code robusta.compiler.dump}, for inspection with javap. */
+    /** Leaves function {@code funcIdx} to the interpreter, with a warning. */
+    private static void interpret(ModuleCode code, BitSet interpreted, int funcIdx, String why) {
+        int d = funcIdx - code.model().importedFuncCount();
+        if (interpreted.get(d)) {
+            throw new IllegalStateException(code.frameName(funcIdx) + " " + why);
+        }
+        interpreted.set(d);
+        int size = code.model().codes().get(d).body().code().length;
+        LOG.log(System.Logger.Level.WARNING, "robusta compiler: function " + funcIdx + " (" + code.frameName(funcIdx)
+                + ", " + size + " bytes of WebAssembly) is left to the interpreter: it " + why);
+    }
+
+    /** Sees every class the compiler defines (tests: the sizes of its methods). */
+    static volatile java.util.function.Consumer<byte[]> classListener;
+
+    /**
+     * Writes the class to the folder named by {@code robusta.compiler.dump}, for inspection with javap, and
+     * shows it to the {@link #classListener}.
+     */
     private static void dump(byte[] bytes) {
+        java.util.function.Consumer<byte[]> listener = classListener;
+        if (listener != null) {
+            listener.accept(bytes);
+        }
         String dir = System.getProperty("robusta.compiler.dump");
         if (dir != null) {
             try {
@@ -86,7 +124,9 @@ final class CompiledModule implements PreparedModule {
 
     private static MethodHandle define(byte[] bytes) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandles.Lookup lookup = DEBUG_CLASSES
+                    ? MethodHandles.privateLookupIn(MethodHandles.lookup().defineClass(bytes), MethodHandles.lookup())
+                    : MethodHandles.lookup().defineHiddenClass(bytes, true);
             return lookup.findConstructor(lookup.lookupClass(),
                     MethodType.methodType(void.class, Exec.class, InstanceState.class));
         } catch (IllegalAccessException | NoSuchMethodException e) {
