@@ -10,23 +10,25 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Splits a function too large for one method into pieces: methods that each run a run of the function's
- * instructions. The JVM does not load methods over 64 KB of bytecode (and HotSpot does not compile methods
- * over 8,000 bytes: see {@link #threshold}).
+ * Splits a function too large for one JIT-compilable method into pieces: methods that each run a run of the
+ * function's instructions. HotSpot does not compile methods of {@link #LIMIT} bytes of bytecode or more, and
+ * the JVM does not load methods over 64 KB; every method the compiler emits aims below the former.
  *
  * <p>A piece is a run of instructions inside one block (or one arm of an {@code if}, or the function body)
- * that starts and ends with the block's operand stack empty: it takes no operands and leaves none, so the
- * values of enclosing code stay on the caller's stack. The locals it reads or writes go through a frame
- * array: the caller stores them before the call and reloads those it writes after. A branch from the piece to
- * a label outside it returns the label's depth (plus one; 0 is "fell through the end") with the values the
- * branch carries in the thread's result buffer, and the caller branches on; {@code return} is a branch to the
- * function's label. Pieces nest: a piece may call pieces of its own.
+ * that starts and ends at the same operand stack height and never takes operands from below it: the values
+ * of enclosing code stay on the caller's stack. The locals go through a frame array shared by the
+ * function's method and its pieces. A branch from the piece to a label outside it returns the label's depth
+ * (plus one; 0 is "fell through the end") with the values the branch carries in the thread's result buffer,
+ * and the caller branches on; {@code return} is a branch to the function's label. Pieces nest.
  *
  * <p>The choice: the function is first compiled into a scratch method while a {@link Recorder} notes, before
- * each instruction, the bytecode offset, the innermost block and whether its stack is empty, plus every
- * branch target and local access. Then, innermost blocks first, the content of a block whose remaining size
- * exceeds {@link #target} is cut at empty-stack points into runs of at most {@code target} bytes, each run
- * of at least {@link #MIN} bytes becoming a piece (whose size no longer counts for the enclosing block).
+ * each instruction, the bytecode offset, the innermost block, the stack height and the lowest height since
+ * the block's previous boundary, plus every branch target and local access. Then, innermost blocks first,
+ * the content of a block whose remaining size exceeds the target is cut into runs of at most the target,
+ * each run of at least {@link #MIN} bytes becoming a piece (whose size no longer counts for the enclosing
+ * block). A block that branches to many blocks outside it (the {@code br_table} of a switch lowered to a
+ * nest of blocks) is kept out of pieces: in a piece, every dispatch would return through each enclosing
+ * piece. The plan is tried in a scratch class and made finer until every method is under {@link #LIMIT}.
  */
 final class Split {
     /**
