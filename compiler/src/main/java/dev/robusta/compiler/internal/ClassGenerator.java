@@ -10,6 +10,7 @@ import dev.robusta.wasm.Limits;
 import dev.robusta.wasm.ValType;
 import dev.robusta.wasm.WasmModule;
 import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
@@ -80,7 +81,7 @@ final class ClassGenerator implements Opcodes {
     final boolean memoryCanGrow;
     /** Whether fuel is counted (loop back-edges then charge the thread's budget exactly). */
     final boolean exactFuel;
-    /** Whether large functions are split into pieces ({@link Split}): experimental, off by default. */
+    /** Whether large functions are split into pieces ({@link Split}): on unless turned off for experiments. */
     final boolean split = Split.enabled;
     /** Defined functions left to the interpreter, by index among the defined functions. */
     private final BitSet interpreted;
@@ -189,29 +190,62 @@ final class ClassGenerator implements Opcodes {
 
     /**
      * The pieces function {@code funcIdx} is split into, or null when it fits one JIT-compilable method.
-     * Only bodies of some size are measured (a scratch compilation).
+     * Only bodies of some size are measured (a scratch compilation); a plan is tried in a scratch class and
+     * made finer until every method of the function is under {@link Split#LIMIT}.
+     *
+     * @throws Split.TooLargeException when the function cannot be compiled in methods the JVM loads
      */
     private Split.Plan planOf(int funcIdx) {
         if (!split) {
             return null;
         }
         int bodySize = model.codes().get(funcIdx - model.importedFuncCount()).body().code().length;
-        if (bodySize < Split.threshold / 10) {
+        if (bodySize < Split.threshold / 20) {
             return null;
         }
         Split.Recorder recorder = FunctionCompiler.measure(this, funcIdx);
         if (recorder.size() <= Split.threshold) {
             return null;
         }
-        Split.Plan plan = recorder.plan();
-        if (Boolean.getBoolean("robusta.compiler.debug")) {
-            System.err.println("split f" + funcIdx + ": " + recorder.size() + " bytes, " + plan.byStart.size() + " pieces");
-            for (Split.Region r : plan.byStart.values()) {
-                System.err.println("  p" + r.id + " [" + r.start + "," + r.end + ") size " + r.size + " rw "
-                        + r.readsOrWrites().cardinality() + " exits " + r.exits + " falls " + r.fallsThrough);
+        int target = Split.target;
+        Split.Plan best = null;
+        int bestSize = recorder.size();
+        for (int attempt = 0; attempt < 4 && (attempt == 0 || bestSize >= Split.LIMIT); attempt++) {
+            Split.Plan plan = recorder.plan(target);
+            int size = emitFunction(new ClassWriter(0), funcIdx, plan);
+            Split.debug(funcIdx, recorder.size(), target, plan, size);
+            if (size < bestSize) {
+                best = plan;
+                bestSize = size;
             }
+            target = target * 2 / 3;
         }
-        return plan.isEmpty() ? null : plan;
+        if (bestSize > Split.MAX_METHOD) {
+            throw new Split.TooLargeException(funcIdx, bestSize);
+        }
+        if (bestSize >= Split.LIMIT) {
+            Split.warnNotJitCompilable(code.frameName(funcIdx), bestSize);
+        }
+        return best;
+    }
+
+    /** Emits function {@code funcIdx} (its method and pieces) into {@code cv}; returns the largest method's size. */
+    private int emitFunction(ClassVisitor cv, int funcIdx, Split.Plan plan) {
+        try {
+            MethodVisitor mv = cv.visitMethod(ACC_STATIC, functionName(funcIdx),
+                    functionDesc(code.funcTypeOf(funcIdx)), null, null);
+            int max = FunctionCompiler.compile(this, funcIdx, mv, plan);
+            while (!pieces.isEmpty()) {
+                FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
+                MethodVisitor pv = cv.visitMethod(ACC_STATIC,
+                        FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
+                max = Math.max(max, FunctionCompiler.compilePiece(this, p, pv));
+                Split.COMPILED.incrementAndGet();
+            }
+            return max;
+        } finally {
+            pieces.clear();
+        }
     }
 
     /** Records a call through a {@link FunctionInstance} of type {@code t}; returns its signature class. */
@@ -324,17 +358,9 @@ final class ClassGenerator implements Opcodes {
         String name = functionClass(funcIdx);
         String why;
         try {
+            Split.Plan plan = planOf(funcIdx);
             ClassWriter cw = newClass(name, "java/lang/Object");
-            MethodVisitor mv = cw.visitMethod(ACC_STATIC, functionName(funcIdx),
-                    functionDesc(code.funcTypeOf(funcIdx)), null, null);
-            FunctionCompiler.compile(this, funcIdx, mv, planOf(funcIdx));
-            while (!pieces.isEmpty()) {
-                FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
-                MethodVisitor pv = cw.visitMethod(ACC_STATIC,
-                        FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
-                FunctionCompiler.compilePiece(this, p, pv);
-                Split.COMPILED.incrementAndGet();
-            }
+            emitFunction(cw, funcIdx, plan);
             cw.visitEnd();
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
@@ -345,6 +371,8 @@ final class ClassGenerator implements Opcodes {
             why = "its class needs " + e.getConstantPoolCount() + " constants (the JVM allows 65,535)";
         } catch (FunctionCompiler.TooLargeException e) {
             why = "it has " + e.getMessage();
+        } catch (Split.TooLargeException e) {
+            why = "even split, " + e.getMessage();
         } finally {
             pieces.clear();
         }

@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * A compiled module: the classes of {@link ClassGenerator}, defined by a {@link CodeLoader} of the module's own
  * as they are first used (shared by the module's instances, unloaded with the module), and optionally kept in
- * a {@link CodeCache}. A module with a function whose parameters or locals do not fit a JVM method is not
- * compiled (see {@link CompilerEngine}).
+ * a {@link CodeCache}. A function whose locals do not fit a JVM method, or that does not fit methods the JVM
+ * loads even split ({@link Split}), runs in the interpreter, alone, with a warning; a module with a function
+ * whose parameters do not fit a JVM descriptor is not compiled (see {@link CompilerEngine}).
  */
 final class CompiledModule implements PreparedModule {
     private final ModuleCode code;
@@ -51,14 +52,14 @@ final class CompiledModule implements PreparedModule {
      */
     static CompiledModule compile(ModuleCode code) {
         BitSet interpreted = new BitSet();
-        ClassGenerator gen = new ClassGenerator(code, interpreted);
         for (int i = code.model().importedFuncCount(); i < code.model().funcCount(); i++) {
             try {
-                FunctionCompiler.checkLimits(gen, i);
+                FunctionCompiler.checkLimits(code, i);
             } catch (FunctionCompiler.TooLargeException e) {
-                throw new UnsupportedOperationException(code.frameName(i) + " has " + e.getMessage());
+                interpret(code, interpreted, i, e.getMessage());
             }
         }
+        ClassGenerator gen = new ClassGenerator(code, interpreted);
         // beyond 2.0, a function may use an instruction the compiler does not support (it finds out while
         // compiling): then all functions are compiled now, so that such a module is left to the interpreter
         Map<String, byte[]> generated = new HashMap<>();
@@ -73,13 +74,32 @@ final class CompiledModule implements PreparedModule {
         return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache, generated));
     }
 
+    /** Leaves function {@code funcIdx} to the interpreter, with a warning. */
+    private static void interpret(ModuleCode code, BitSet interpreted, int funcIdx, String why) {
+        int d = funcIdx - code.model().importedFuncCount();
+        interpreted.set(d);
+        int size = code.model().codes().get(d).body().code().length;
+        Warnings.warn("robusta compiler: function " + funcIdx + " (" + code.frameName(funcIdx) + ", " + size
+                + " bytes of WebAssembly) is left to the interpreter: it " + why);
+    }
+
     private static String loaderName(ModuleCode code) {
         String name = code.model().names().moduleName();
         return "wasm:" + (name == null ? "module" : name);
     }
 
-    /** Writes a class to the folder named by {@code robusta.compiler.dump}, for inspection with javap. */
+    /** Sees every class the compiler defines (tests: the sizes of its methods). */
+    static volatile java.util.function.Consumer<byte[]> classListener;
+
+    /**
+     * Writes a class to the folder named by {@code robusta.compiler.dump}, for inspection with javap, and shows
+     * it to the {@link #classListener}.
+     */
     static void dump(String simpleName, byte[] bytes) {
+        java.util.function.Consumer<byte[]> listener = classListener;
+        if (listener != null) {
+            listener.accept(bytes);
+        }
         String dir = System.getProperty("robusta.compiler.dump");
         if (dir != null) {
             try {

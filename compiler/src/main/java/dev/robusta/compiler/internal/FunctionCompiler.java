@@ -86,13 +86,19 @@ final class FunctionCompiler implements Opcodes {
         boolean external;
         /** The position in the control stack. */
         int index;
+        /** Its external copy, once made. */
+        Ctl copy;
         /** The recorder's id, and the arm of an if (1 after else). */
         int id = -1;
         int arm;
 
         /** A copy standing for this label in a piece called from here. */
         Ctl externalCopy() {
+            if (copy != null) {
+                return copy;
+            }
             Ctl c = new Ctl();
+            copy = c;
             c.kind = kind;
             c.params = params;
             c.results = results;
@@ -140,6 +146,8 @@ final class FunctionCompiler implements Opcodes {
     private int tn;
     private Ctl[] ctl = new Ctl[8];
     private int cn;
+    /** For the recorder, per block: the lowest stack height since its last boundary. */
+    private int[] low = new int[8];
     private int skip;
     private int instr;
     private Cond pending;
@@ -194,9 +202,9 @@ final class FunctionCompiler implements Opcodes {
         return recorder;
     }
 
-    /** Compiles a piece of a split function into {@code mv} (a method of {@link #pieceDesc}). */
-    static void compilePiece(ClassGenerator gen, PendingPiece p, MethodVisitor mv) {
-        new FunctionCompiler(gen, p.funcIdx, mv, null, p.plan, p.region, p.externals).compilePiece();
+    /** Compiles a piece of a split function into {@code mv} (a method of {@link #pieceDesc}); returns its size. */
+    static int compilePiece(ClassGenerator gen, PendingPiece p, MethodVisitor mv) {
+        return new FunctionCompiler(gen, p.funcIdx, mv, null, p.plan, p.region, p.externals).compilePiece();
     }
 
     /** Why a function cannot be one JVM method. */
@@ -209,33 +217,38 @@ final class FunctionCompiler implements Opcodes {
     }
 
     /**
-     * The JVM local slots function {@code funcIdx} needs for its parameters, context, depth and locals, or
-     * throws when it cannot be one method.
+     * Checks that function {@code funcIdx} has few enough locals for JVM methods.
      *
-     * @throws TooLargeException when the parameters or locals do not fit the JVM's limits
+     * @throws TooLargeException when its locals do not fit the JVM's limits (the function is interpreted)
+     * @throws UnsupportedOperationException when its parameters do not fit a JVM descriptor (nor do calls to
+     *     it: the module is interpreted)
      */
-    static void checkLimits(ClassGenerator gen, int funcIdx) {
-        FuncType t = gen.code.funcTypeOf(funcIdx);
+    static void checkLimits(dev.robusta.runtime.internal.ModuleCode code, int funcIdx) {
+        FuncType t = code.funcTypeOf(funcIdx);
         int paramSize = JvmTypes.size(t.params());
         if (paramSize + 2 > 255) {
-            throw new TooLargeException(paramSize + " parameter slots (the JVM allows 255 with the context)");
+            throw new UnsupportedOperationException(code.frameName(funcIdx) + " has " + paramSize
+                    + " parameter slots (the JVM allows 255 with the context)");
         }
-        FunctionBody body = gen.model.codes().get(funcIdx - gen.model.importedFuncCount());
+        WasmModule m = code.model();
+        FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
         long slots = paramSize + 2L;
         for (LocalGroup g : body.locals()) {
             slots += (long) g.count() * JvmTypes.size(g.type());
         }
         if (slots > 60_000) {
-            throw new TooLargeException(slots + " local slots (the JVM allows 65,535)");
+            throw new TooLargeException("has " + slots + " local slots (the JVM allows 65,535)");
         }
     }
 
     /**
      * Emits the body of function {@code funcIdx} into {@code mv} (a method of the descriptor of its type);
      * with a plan, the pieces are queued on {@code gen}.
+     *
+     * @return the size of the method's code in bytes
      */
-    static void compile(ClassGenerator gen, int funcIdx, MethodVisitor mv, Split.Plan plan) {
-        new FunctionCompiler(gen, funcIdx, mv, null, plan, null, null).compile();
+    static int compile(ClassGenerator gen, int funcIdx, MethodVisitor mv, Split.Plan plan) {
+        return new FunctionCompiler(gen, funcIdx, mv, null, plan, null, null).compile();
     }
 
     private boolean usesMemory;
@@ -316,7 +329,7 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
-    private void compile() {
+    private int compile() {
         FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
         scan(body);
         int firstDeclared = type.params().size();
@@ -370,14 +383,29 @@ final class FunctionCompiler implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, TRACE, "frame",
                 "(L" + TRAP_EXCEPTION + ";Ljava/lang/String;)L" + TRAP_EXCEPTION + ";", false);
         mv.visitInsn(ATHROW);
+        return finish();
+    }
+
+    /** Ends the method; returns the size of its code. */
+    private int finish() {
+        Label end = new Label();
+        mv.visitLabel(end);
         mv.visitMaxs(0, maxLocals);
         mv.visitEnd();
+        return end.getOffset();
     }
 
     /** A piece: locals (frame 0, frame references 1, context 2, depth 3, then its own). */
-    private void compilePiece() {
+    private int compilePiece() {
         FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
-        scan(body);
+        if (plan.scan == null) {
+            scan(body);
+            plan.scan = new boolean[] {usesMemory, usesFields, hasLoop};
+        } else {
+            usesMemory = plan.scan[0];
+            usesFields = plan.scan[1];
+            hasLoop = plan.scan[2];
+        }
         frameSlot = 0;
         frameRefsSlot = 1;
         ctxSlot = 2;
@@ -390,6 +418,15 @@ final class FunctionCompiler implements Opcodes {
             ctl = cn == ctl.length ? Arrays.copyOf(ctl, cn * 2) : ctl;
             ctl[cn++] = c;
         }
+        // the block the piece runs in: its own copy, since the piece's code marks it unreachable
+        Ctl top = ctl[cn - 1];
+        ctl[cn - 1] = new Ctl();
+        ctl[cn - 1].kind = top.kind;
+        ctl[cn - 1].params = top.params;
+        ctl[cn - 1].results = top.results;
+        ctl[cn - 1].loopInstr = top.loopInstr;
+        ctl[cn - 1].index = top.index;
+        ctl[cn - 1].external = true;
         instr = piece.startInstr;
         CodeReader r = new CodeReader(body.body(), gen.features);
         r.position(piece.start);
@@ -398,8 +435,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
         }
-        mv.visitMaxs(0, maxLocals);
-        mv.visitEnd();
+        return finish();
     }
 
     /** Compiles instructions until the function's end, or until position {@code end}. */
@@ -410,8 +446,9 @@ final class FunctionCompiler implements Opcodes {
             if (recorder != null) {
                 Label here = new Label();
                 mv.visitLabel(here);
-                recorder.boundary(pos, instr, here, top.id, top.arm, !top.unreachable,
-                        tn == top.base && pending == null);
+                recorder.boundary(pos, instr, here, top.id, top.arm, !top.unreachable, tn - top.base,
+                        low[cn - 1] - top.base, pending == null);
+                low[cn - 1] = tn;
             }
             if (plan != null && !top.unreachable) {
                 Split.Region region = plan.byStart.get(pos);
@@ -597,11 +634,21 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private ValType pop() {
-        return types[--tn];
+        ValType t = types[--tn];
+        lowered();
+        return t;
     }
 
     private void pop(int count) {
         tn -= count;
+        lowered();
+    }
+
+    /** Notes the stack height for the recorder: the lowest since the current block's last boundary. */
+    private void lowered() {
+        if (recorder != null && cn > 0 && tn < low[cn - 1]) {
+            low[cn - 1] = tn;
+        }
     }
 
     // ---- control ----
@@ -619,6 +666,13 @@ final class FunctionCompiler implements Opcodes {
         c.loopInstr = instr;
         c.index = cn;
         if (recorder != null) {
+            if (low.length <= cn) {
+                low = Arrays.copyOf(low, cn * 2 + 2);
+            }
+            if (cn > 0) {
+                low[cn - 1] = Math.min(low[cn - 1], c.base);
+            }
+            low[cn] = tn;
             c.id = recorder.ctlStart(cn == 0 ? -1 : ctl[cn - 1].id, cn, kind == FUNCTION ? -1 : curPos);
         }
         ctl[cn++] = c;
@@ -829,6 +883,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitLabel(c.label);
         }
         tn = c.base;
+        lowered();
         push(c.results);
         if (!reachable) {
             markUnreachable();
@@ -902,6 +957,7 @@ final class FunctionCompiler implements Opcodes {
                 c.elseLabel = null;
                 c.arm++;
                 tn = c.base;
+                lowered();
                 push(c.params);
                 c.unreachable = false;
                 return;
@@ -975,7 +1031,7 @@ final class FunctionCompiler implements Opcodes {
 
     private void record(Ctl target) {
         if (recorder != null) {
-            recorder.branch(curPos, target.id);
+            recorder.branch(curPos, target.id, ctl[cn - 1].id);
         }
     }
 
@@ -986,6 +1042,10 @@ final class FunctionCompiler implements Opcodes {
             record(label(r.index()));
             mv.visitInsn(POP);
             branch(label(r.index()));
+            return;
+        }
+        if (n > BrTables.SWITCH_LIMIT && n <= BrTables.STRING_LIMIT) {
+            brTableByString(r, n);
             return;
         }
         Label[] targets = new Label[n];
@@ -1002,6 +1062,41 @@ final class FunctionCompiler implements Opcodes {
             }
         }
         mv.visitTableSwitchInsn(0, n - 2, targets[n - 1], Arrays.copyOf(targets, n - 1));
+        for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+            mv.visitLabel(stub.getValue());
+            branch(label(stub.getKey()));
+        }
+    }
+
+    /** A large {@code br_table}: the index mapped to a distinct target through a string ({@link BrTables}). */
+    private void brTableByString(CodeReader r, int n) {
+        Map<Integer, Integer> numbers = new LinkedHashMap<>();
+        StringBuilder table = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            int depth = i < n - 1 ? r.label(i) : r.index();
+            Integer k = numbers.get(depth);
+            if (k == null) {
+                k = numbers.size();
+                numbers.put(depth, k);
+                record(label(depth));
+            }
+            table.append((char) k.intValue());
+        }
+        mv.visitLdcInsn(table.toString());
+        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(BrTables.class), "target", "(ILjava/lang/String;)I",
+                false);
+        Label[] targets = new Label[numbers.size()];
+        Map<Integer, Label> stubs = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Integer> e : numbers.entrySet()) {
+            Ctl c = label(e.getKey());
+            if (isPlain(c)) {
+                targets[e.getValue()] = c.label;
+                c.branched = true;
+            } else {
+                targets[e.getValue()] = stubs.computeIfAbsent(e.getKey(), d -> new Label());
+            }
+        }
+        mv.visitTableSwitchInsn(0, targets.length - 1, targets[targets.length - 1], targets);
         for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
             mv.visitLabel(stub.getValue());
             branch(label(stub.getKey()));

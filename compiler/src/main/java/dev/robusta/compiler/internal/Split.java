@@ -10,45 +10,87 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Splits a function too large for one method into pieces: methods that each run a run of the function's
- * instructions. The JVM does not load methods over 64 KB of bytecode (and HotSpot does not compile methods
- * over 8,000 bytes: see {@link #threshold}).
+ * Splits a function too large for one JIT-compilable method into pieces: methods that each run a run of the
+ * function's instructions. HotSpot does not compile methods of {@link #LIMIT} bytes of bytecode or more, and
+ * the JVM does not load methods over 64 KB; every method the compiler emits aims below the former.
  *
  * <p>A piece is a run of instructions inside one block (or one arm of an {@code if}, or the function body)
- * that starts and ends with the block's operand stack empty: it takes no operands and leaves none, so the
- * values of enclosing code stay on the caller's stack. The locals it reads or writes go through a frame
- * array: the caller stores them before the call and reloads those it writes after. A branch from the piece to
- * a label outside it returns the label's depth (plus one; 0 is "fell through the end") with the values the
- * branch carries in the thread's result buffer, and the caller branches on; {@code return} is a branch to the
- * function's label. Pieces nest: a piece may call pieces of its own.
+ * that starts and ends at the same operand stack height and never takes operands from below it: the values
+ * of enclosing code stay on the caller's stack. The locals go through a frame array shared by the
+ * function's method and its pieces. A branch from the piece to a label outside it returns the label's depth
+ * (plus one; 0 is "fell through the end") with the values the branch carries in the thread's result buffer,
+ * and the caller branches on; {@code return} is a branch to the function's label. Pieces nest.
  *
  * <p>The choice: the function is first compiled into a scratch method while a {@link Recorder} notes, before
- * each instruction, the bytecode offset, the innermost block and whether its stack is empty, plus every
- * branch target and local access. Then, innermost blocks first, the content of a block whose remaining size
- * exceeds {@link #target} is cut at empty-stack points into runs of at most {@code target} bytes, each run
- * of at least {@link #MIN} bytes becoming a piece (whose size no longer counts for the enclosing block).
+ * each instruction, the bytecode offset, the innermost block, the stack height and the lowest height since
+ * the block's previous boundary, plus every branch target and local access. Then, innermost blocks first,
+ * the content of a block whose remaining size exceeds the target is cut into runs of at most the target,
+ * each run of at least {@link #MIN} bytes becoming a piece (whose size no longer counts for the enclosing
+ * block). A block that branches to many blocks outside it (the {@code br_table} of a switch lowered to a
+ * nest of blocks) is kept out of pieces: in a piece, every dispatch would return through each enclosing
+ * piece. The plan is tried in a scratch class and made finer until every method is under {@link #LIMIT}.
  */
 final class Split {
     /**
-     * Functions larger than this (bytes of bytecode) are split: by default those the JVM cannot load as one
-     * method. Splitting below HotSpot's 8,000 bytes made an interpreter loop with a 300-case switch slower,
-     * not faster (the pieces of nested blocks call each other and dispatch on exit codes at every step), so
-     * the lower threshold is only available for experiments ({@code robusta.compiler.splitThreshold}).
+     * HotSpot does not JIT-compile a method of this many bytes of bytecode or more ({@code -XX:HugeMethodLimit},
+     * on by default through {@code DontCompileHugeMethods}): such a method runs in the JVM's bytecode
+     * interpreter forever. Every method the compiler emits aims below it.
      */
-    static int threshold = Integer.getInteger("robusta.compiler.splitThreshold", 60_000);
+    static final int LIMIT = 8000;
+    /** The largest method the JVM loads. */
+    static final int MAX_METHOD = 65_535;
+    /**
+     * Functions larger than this (bytes of bytecode) are split, with some room below {@link #LIMIT} for the
+     * estimates of the plan ({@code robusta.compiler.splitThreshold} for experiments).
+     */
+    static int threshold = Integer.getInteger("robusta.compiler.splitThreshold", 7000);
     /** The size a piece and the rest of a block aim at. */
     static int target = Integer.getInteger("robusta.compiler.splitTarget", threshold / 2);
-    /** Whether functions are split at all: experimental, off unless {@code robusta.compiler.split} is true. */
-    static boolean enabled = Boolean.getBoolean("robusta.compiler.split");
+    /** Whether functions are split at all: on unless {@code robusta.compiler.split} is false (experiments). */
+    static boolean enabled = !"false".equals(System.getProperty("robusta.compiler.split"));
     /** How many pieces have been compiled (for tests). */
     static final java.util.concurrent.atomic.AtomicInteger COMPILED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final boolean DEBUG = Boolean.getBoolean("robusta.compiler.debug");
     /** The smallest piece worth a call. */
     static final int MIN = 200;
+    /** A block branching to more blocks outside it than this is a switch's dispatch, kept out of pieces. */
+    private static final int DISPATCH_EXITS = 16;
     /** A rough cost of a piece call, plus per local passed. */
     private static final int CALL_COST = 30;
     private static final int EXIT_COST = 24;
 
     private Split() {
+    }
+
+    /** A function that cannot be compiled into methods the JVM loads: it is left to the interpreter. */
+    static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int funcIdx;
+
+        TooLargeException(int funcIdx, int size) {
+            super("needs a method of " + size + " bytes of bytecode (the JVM allows 65,535)", null, false, false);
+            this.funcIdx = funcIdx;
+        }
+    }
+
+    /** Logs a function whose largest method stays at or over {@link #LIMIT} after splitting. */
+    static void warnNotJitCompilable(String function, int size) {
+        Warnings.warn("robusta compiler: " + function + " has a method of " + size
+                + " bytes of bytecode that could not be split below " + LIMIT + " (it runs, but HotSpot will not"
+                + " JIT-compile it)");
+    }
+
+    /** With {@code robusta.compiler.debug}, prints a plan and the largest method it gives. */
+    static void debug(int funcIdx, int size, int target, Plan plan, int largest) {
+        if (!DEBUG) {
+            return;
+        }
+        System.err.println("split f" + funcIdx + ": " + size + " bytes, target " + target + ", "
+                + plan.byStart.size() + " pieces, largest method " + largest);
+        for (Region r : plan.byStart.values()) {
+            System.err.println("  p" + r.id + " [" + r.start + "," + r.end + ") size " + r.size + " rw "
+                    + r.readsOrWrites().cardinality() + " exits " + r.exits + " falls " + r.fallsThrough);
+        }
     }
 
     /** A run of instructions compiled as a piece. */
@@ -80,6 +122,8 @@ final class Split {
     /** The pieces of one function, by start position. */
     static final class Plan {
         final Map<Integer, Region> byStart = new HashMap<>();
+        /** What the function's analysis found (uses memory, fields, loops), kept for its pieces. */
+        boolean[] scan;
 
         boolean isEmpty() {
             return byStart.isEmpty();
@@ -95,7 +139,11 @@ final class Split {
             int ctl;
             int arm;
             boolean reachable;
-            boolean empty;
+            /** The operand stack height above the block's base, and whether no condition is pending. */
+            int height;
+            /** The lowest height since the block's previous boundary (the instructions before this one). */
+            int low;
+            boolean clean;
         }
 
         private static final class Ctl {
@@ -103,18 +151,25 @@ final class Split {
             int level;
             int startPos;
             List<Boundary> boundaries = new ArrayList<>();
+            /** The blocks outside this one that its code branches to. */
+            java.util.Set<Integer> exits = new java.util.HashSet<>();
         }
 
         private final List<Boundary> boundaries = new ArrayList<>();
         private final List<Ctl> ctls = new ArrayList<>();
         /** Branches: position and target block. */
         private final List<int[]> branches = new ArrayList<>();
+        /** The blocks by the position of their first instruction. */
+        private final Map<Integer, Integer> byStart = new HashMap<>();
         /** Local accesses: position, local index, 1 for a write. */
         private final List<int[]> locals = new ArrayList<>();
         private final List<Integer> postOrder = new ArrayList<>();
         private Label end;
+        private int target;
+        private int[] savings;
 
         int ctlStart(int parent, int level, int startPos) {
+            byStart.put(startPos, ctls.size());
             Ctl c = new Ctl();
             c.parent = parent;
             c.level = level;
@@ -127,7 +182,8 @@ final class Split {
             postOrder.add(id);
         }
 
-        void boundary(int pos, int instr, Label label, int ctl, int arm, boolean reachable, boolean empty) {
+        void boundary(int pos, int instr, Label label, int ctl, int arm, boolean reachable, int height, int low,
+                      boolean clean) {
             Boundary b = new Boundary();
             b.pos = pos;
             b.instr = instr;
@@ -135,13 +191,21 @@ final class Split {
             b.ctl = ctl;
             b.arm = arm;
             b.reachable = reachable;
-            b.empty = empty;
+            b.height = height;
+            b.low = low;
+            b.clean = clean;
             boundaries.add(b);
             ctls.get(ctl).boundaries.add(b);
         }
 
-        void branch(int pos, int target) {
+        void branch(int pos, int target, int from) {
             branches.add(new int[] {pos, target});
+            int level = ctls.get(target).level;
+            for (int c = from; c >= 0 && ctls.get(c).level > level; c = ctls.get(c).parent) {
+                if (!ctls.get(c).exits.add(target)) {
+                    break;
+                }
+            }
         }
 
         void local(int pos, int idx, boolean write) {
@@ -157,8 +221,10 @@ final class Split {
             return end.getOffset();
         }
 
-        /** Chooses the pieces. */
-        Plan plan() {
+        /** Chooses the pieces, aiming at runs of {@code target} bytes. */
+        Plan plan(int target) {
+            this.target = target;
+            savings = new int[boundaries.get(boundaries.size() - 1).pos + 2];
             Plan plan = new Plan();
             List<Region> chosen = new ArrayList<>();
             for (int id : postOrder) {
@@ -187,13 +253,25 @@ final class Split {
 
         /** The size of [from, to) less the pieces already chosen inside, plus their calls. */
         private int size(Boundary from, Boundary to, List<Region> chosen) {
-            int size = to.label.getOffset() - from.label.getOffset();
-            for (Region r : chosen) {
-                if (r.start >= from.pos && r.end <= to.pos) {
-                    size -= r.size - CALL_COST - EXIT_COST * r.exits.size();
-                }
+            return to.label.getOffset() - from.label.getOffset() - (saved(to.pos) - saved(from.pos));
+        }
+
+        /**
+         * The bytes the pieces chosen so far save before position {@code pos} (a Fenwick tree by start: the
+         * pieces inside a run are those that start in it, since pieces are chosen innermost first).
+         */
+        private int saved(int pos) {
+            int sum = 0;
+            for (int i = pos; i > 0; i -= i & -i) {
+                sum += savings[i];
             }
-            return size;
+            return sum;
+        }
+
+        private void save(int pos, int bytes) {
+            for (int i = pos + 1; i < savings.length; i += i & -i) {
+                savings[i] += bytes;
+            }
         }
 
         /** Cuts the boundaries of one arm of a block into pieces, if the arm is too large. */
@@ -204,8 +282,35 @@ final class Split {
             }
             Boundary runStart = null;
             Boundary lastGood = null;
+            Boundary prev = null;
             for (Boundary b : bs) {
-                if (runStart != null && (b.reachable ? b.empty : b == tail)) {
+                if (runStart != null && prev != null && isDispatch(prev.pos)) {
+                    // a block whose code branches to many blocks outside (the br_table of a switch): in a
+                    // piece, its branches would all return through the piece; it stays in the caller
+                    if (lastGood != null) {
+                        choose(ctlId, runStart, lastGood, chosen);
+                    }
+                    runStart = null;
+                    lastGood = null;
+                }
+                prev = b;
+                if (runStart != null && lastGood != null && !canEnd(runStart, b, tail)
+                        && size(runStart, b, chosen) > target) {
+                    // the run is full and cannot end here (the stack is above its start): take what it has
+                    // and start again from here, at this height
+                    choose(ctlId, runStart, lastGood, chosen);
+                    runStart = null;
+                    lastGood = null;
+                }
+                if (runStart != null && b.low < runStart.height) {
+                    // the code before b takes operands from below the run's start: the run cannot go on past b
+                    if (lastGood != null) {
+                        choose(ctlId, runStart, lastGood, chosen);
+                    }
+                    runStart = null;
+                    lastGood = null;
+                }
+                if (runStart != null && canEnd(runStart, b, tail)) {
                     if (size(runStart, b, chosen) <= target) {
                         lastGood = b;
                         continue;
@@ -234,8 +339,37 @@ final class Split {
             }
         }
 
+        /**
+         * Whether a run from {@code start} may end at {@code b}: the stack back at the start's height (the run
+         * takes no operands and leaves none), or the unreachable end of the arm.
+         */
+        private static boolean canEnd(Boundary start, Boundary b, Boundary tail) {
+            return b.reachable ? b.clean && b.height == start.height : b == tail;
+        }
+
+        /** Whether the block starting at {@code pos} (if any) branches to many blocks outside it. */
+        private boolean isDispatch(int pos) {
+            Integer id = byStart.get(pos);
+            return id != null && ctls.get(id).exits.size() > DISPATCH_EXITS;
+        }
+
+        /** The index of the first entry at position {@code pos} or after, in a list in position order. */
+        private static int first(List<int[]> list, int pos) {
+            int lo = 0;
+            int hi = list.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (list.get(mid)[0] < pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
         private static boolean canStart(Boundary b) {
-            return b.reachable && b.empty;
+            return b.reachable && b.clean;
         }
 
         private void choose(int ctlId, Boundary from, Boundary to, List<Region> chosen) {
@@ -250,21 +384,19 @@ final class Split {
             r.endInstr = to.instr;
             r.fallsThrough = to.reachable;
             r.size = size;
-            for (int[] l : locals) {
-                if (l[0] >= r.start && l[0] < r.end) {
-                    (l[2] == 1 ? r.writes : r.reads).set(l[1]);
-                }
+            for (int i = first(locals, r.start); i < locals.size() && locals.get(i)[0] < r.end; i++) {
+                int[] l = locals.get(i);
+                (l[2] == 1 ? r.writes : r.reads).set(l[1]);
             }
             int level = ctls.get(ctlId).level;
-            for (int[] br : branches) {
-                if (br[0] >= r.start && br[0] < r.end) {
-                    Ctl target = ctls.get(br[1]);
-                    if (target.startPos < r.start) {
-                        r.exits.add(1 + level - target.level);
-                    }
+            for (int i = first(branches, r.start); i < branches.size() && branches.get(i)[0] < r.end; i++) {
+                Ctl target = ctls.get(branches.get(i)[1]);
+                if (target.startPos < r.start) {
+                    r.exits.add(1 + level - target.level);
                 }
             }
             chosen.add(r);
+            save(r.start, r.size - CALL_COST - EXIT_COST * r.exits.size());
         }
     }
 }
