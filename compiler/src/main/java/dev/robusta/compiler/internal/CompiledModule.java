@@ -84,9 +84,27 @@ final class CompiledModule implements PreparedModule {
         }
     }
 
+    /**
+     * A debugging aid ({@code -Drobusta.compiler.debugClasses=true}): the first compiled class is defined as
+     * an ordinary class, so that profilers and stack traces show its frames (hidden classes' frames are left
+     * out). Later modules, whose class would have the same name, are hidden classes as usual.
+     */
+    private static final boolean DEBUG_CLASSES = Boolean.getBoolean("robusta.compiler.debugClasses");
+
+    private static MethodHandles.Lookup debugLookup(byte[] bytes) {
+        try {
+            return MethodHandles.privateLookupIn(MethodHandles.lookup().defineClass(bytes), MethodHandles.lookup());
+        } catch (LinkageError | IllegalAccessException e) {
+            return null;
+        }
+    }
+
     private static MethodHandle define(byte[] bytes) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandles.Lookup lookup = DEBUG_CLASSES ? debugLookup(bytes) : null;
+            if (lookup == null) {
+                lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            }
             return lookup.findConstructor(lookup.lookupClass(),
                     MethodType.methodType(void.class, Exec.class, InstanceState.class));
         } catch (IllegalAccessException | NoSuchMethodException e) {
