@@ -18,7 +18,10 @@ import java.nio.ByteOrder;
  * through Unsafe?").
  */
 public final class UnsafeMem {
-    /** Whether {@code sun.misc.Unsafe} can be used: present, and the platform is little-endian. */
+    /**
+     * Whether {@code sun.misc.Unsafe} can be used: present, on a little-endian platform whose plain loads and
+     * stores may be unaligned (x86-64, AArch64), and not turned off with {@code robusta.compiler.noUnsafe}.
+     */
     static final boolean AVAILABLE;
     private static final Unsafe U;
     private static final long BASE;
@@ -26,7 +29,10 @@ public final class UnsafeMem {
     static {
         Unsafe u = null;
         long base = 0;
-        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && !Boolean.getBoolean("robusta.compiler.noUnsafe")) {
+        String arch = System.getProperty("os.arch", "");
+        boolean unaligned = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64");
+        if (unaligned && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && !Boolean.getBoolean("robusta.compiler.noUnsafe")) {
             try {
                 Field f = Unsafe.class.getDeclaredField("theUnsafe");
                 f.setAccessible(true);
