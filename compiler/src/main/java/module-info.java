@@ -6,6 +6,7 @@
 module dev.robusta.compiler {
     requires dev.robusta.runtime;
     requires org.objectweb.asm;
+    requires jdk.unsupported;
 
     exports dev.robusta.compiler;
 

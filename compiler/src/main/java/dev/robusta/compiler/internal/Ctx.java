@@ -5,7 +5,6 @@ import dev.robusta.runtime.internal.FunctionInstance;
 import dev.robusta.runtime.internal.GlobalInstance;
 import dev.robusta.runtime.internal.ModuleInstance;
 import dev.robusta.runtime.internal.TableInstance;
-import dev.robusta.runtime.internal.Traps;
 import dev.robusta.wasm.FuncType;
 
 /**
@@ -52,11 +51,8 @@ public abstract class Ctx {
     /** The prologue of every function: the depth check and the charge of the call. */
     public static void prologue(Ctx ctx, int depth, int weight) {
         Exec e = ctx.exec;
-        if (depth > e.maxDepth) {
-            throw Traps.callStackExhausted();
-        }
-        if ((e.budget -= weight) < 0) {
-            e.checkLimits(ctx.instance);
+        if (depth > e.maxDepth || (e.budget -= weight) < 0) {
+            SlowPaths.call(ctx, depth);
         }
     }
 
@@ -76,7 +72,7 @@ public abstract class Ctx {
     public static void charge(Ctx ctx, int weight) {
         Exec e = ctx.exec;
         if ((e.budget -= weight) < 0) {
-            e.checkLimits(ctx.instance);
+            SlowPaths.spent(ctx);
         }
     }
 }

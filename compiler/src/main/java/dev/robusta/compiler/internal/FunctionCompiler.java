@@ -49,6 +49,8 @@ final class FunctionCompiler implements Opcodes {
     private static final String CTX = Type.getInternalName(Ctx.class);
     private static final String EXEC = Type.getInternalName(Exec.class);
     private static final String MEM = Type.getInternalName(Mem.class);
+    /** The owner of the loads and stores: {@link UnsafeMem} where it works, else {@link Mem}. */
+    private static final String ACCESS = Type.getInternalName(UnsafeMem.AVAILABLE ? UnsafeMem.class : Mem.class);
     private static final String TABLES = Type.getInternalName(Tables.class);
     private static final String CALLS = Type.getInternalName(Calls.class);
     private static final String GLOBALS = Type.getInternalName(Globals.class);
@@ -255,21 +257,36 @@ final class FunctionCompiler implements Opcodes {
     private boolean usesFields;
     private boolean hasLoop;
     private int weight;
+    /** How many instructions use the memory, and the first declared local (for {@link #layoutLocals}). */
+    private int memoryUses;
+    private int firstLocalUses;
 
     /** The analysis: the instruction count (the fuel of a call) and what the body uses. */
     private void scan(FunctionBody body) {
         CodeReader scan = new CodeReader(body.body(), gen.features);
+        int firstLocal = type.params().size();
         while (scan.hasNext()) {
             Opcode op = scan.next();
             weight++;
-            usesMemory |= usesMemory(op);
+            if (usesMemory(op)) {
+                usesMemory = true;
+                memoryUses++;
+            } else if ((op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE)
+                    && scan.index() == firstLocal) {
+                firstLocalUses++;
+            }
             usesFields |= usesFields(op);
             hasLoop |= op == Opcode.LOOP;
         }
         weight = Math.max(1, weight);
     }
 
-    /** Assigns JVM locals from {@code slot}: the wasm locals, then the memory, context and credit locals. */
+    /**
+     * Assigns JVM locals from {@code slot}: the wasm locals, then the memory, context and credit locals. In a
+     * function's own method the memory's {@code byte[]} goes before the declared locals when that gives it
+     * one of the slots 0-3 (whose loads take one byte instead of two) and the body uses the memory more
+     * often than the local it displaces: it keeps large functions under HotSpot's 8,000-byte limit.
+     */
     private int layoutLocals(FunctionBody body, int slot, boolean main) {
         int n = type.params().size() + (int) body.localCount();
         localType = new ValType[n];
@@ -288,6 +305,9 @@ final class FunctionCompiler implements Opcodes {
             if (main && k == type.params().size()) {
                 ctxSlot = slot++;
                 depthSlot = slot++;
+                if (slot <= 3 && usesMemory && gen.hasMemory && memoryUses > firstLocalUses) {
+                    memSlot = slot++;
+                }
             }
             localSlot[k] = slot;
             slot += JvmTypes.size(localType[k]);
@@ -299,7 +319,7 @@ final class FunctionCompiler implements Opcodes {
             ctxSlot = slot++;
             depthSlot = slot++;
         }
-        if (usesMemory && gen.hasMemory) {
+        if (usesMemory && gen.hasMemory && memSlot < 0) {
             memSlot = slot++;
         }
         if (usesFields) {
@@ -1442,7 +1462,7 @@ final class FunctionCompiler implements Opcodes {
             JvmTypes.iconst(mv, memOffset(r));
             String desc = NumericEmitters.descriptor(op.signature());
             int close = desc.indexOf(')');
-            mv.visitMethodInsn(INVOKESTATIC, MEM, NumericEmitters.camel(op.mnemonic()),
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, NumericEmitters.camel(op.mnemonic()),
                     desc.substring(0, close) + "[BI" + desc.substring(close), false);
             return;
         }
