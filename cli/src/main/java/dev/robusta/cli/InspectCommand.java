@@ -1,5 +1,9 @@
 package dev.robusta.cli;
 
+import dev.robusta.compiler.CompilerInfo;
+import dev.robusta.runtime.Module;
+import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.wasm.CompileException;
 import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.DataSegment;
 import dev.robusta.wasm.ElemSegment;
@@ -38,8 +42,12 @@ import picocli.CommandLine.Parameters;
                     + "from the name section and code sizes), tables, memories, tags, globals, exports, start "
                     + "function, element and data segments, custom sections, and the total code size.",
             "",
-            "A text module is described as the binary module it encodes to. The module is decoded but not "
-                    + "validated.",
+            "For a valid module, the last line says how many functions the compiler to JVM bytecode compiles and "
+                    + "which it leaves to the interpreter (each is also logged with the reason); this compiles "
+                    + "every function, which takes a while for a large module.",
+            "",
+            "A text module is described as the binary module it encodes to. The rest of the summary needs the "
+                    + "module decoded, not valid.",
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n")
@@ -100,6 +108,47 @@ final class InspectCommand implements Callable<Integer> {
             datas();
             customs();
             code(codeSizes(sections));
+            compiler();
+        }
+
+        /**
+         * How the compiler takes the module's functions, for a valid module with functions: how many it
+         * compiles and which it leaves to the interpreter (each also logged with the reason).
+         */
+        private void compiler() {
+            int defined = m.funcCount() - m.importedFuncCount();
+            if (defined == 0) {
+                return;
+            }
+            RuntimeConfig config = null;
+            String invalid = null;
+            for (Features features : new Features[] {Features.V2, Features.ALL}) {
+                try {
+                    Module.of(m, RuntimeConfig.DEFAULT.toBuilder().features(features).build());
+                    config = RuntimeConfig.DEFAULT.toBuilder().features(features).build();
+                    break;
+                } catch (CompileException e) {
+                    invalid = invalid == null ? e.getMessage() : invalid;
+                }
+            }
+            if (config == null) {
+                out.println("Compiler: not compiled, the module is not valid: " + invalid);
+                return;
+            }
+            List<Integer> interpreted = CompilerInfo.interpretedFunctions(m, config);
+            StringBuilder line = new StringBuilder("Compiler: ").append(defined - interpreted.size()).append(" of ")
+                    .append(defined).append(defined == 1 ? " function" : " functions").append(" compiled");
+            if (!interpreted.isEmpty()) {
+                line.append(", ").append(interpreted.size()).append(" left to the interpreter:");
+                for (int k = 0; k < Math.min(10, interpreted.size()); k++) {
+                    line.append(' ').append("func[").append(interpreted.get(k)).append(']')
+                            .append(funcName(interpreted.get(k)));
+                }
+                if (interpreted.size() > 10) {
+                    line.append(" ...");
+                }
+            }
+            out.println(line);
         }
 
         private void sections(List<Section> sections) {

@@ -67,7 +67,8 @@ class InspectCommandTest {
         assertLines(r, "Start: func[2] <main>");
         assertLines(r, "Elements[1]:", "  - elem[0] active table=0 (ref func) count=2");
         assertLines(r, "Data[1]:", "  - data[0] active memory=0 size=5");
-        assertTrue(lines.get(lines.size() - 1).matches("Code: 2 function bodies, \\d+ bytes"), r.out());
+        assertTrue(lines.get(lines.size() - 2).matches("Code: 2 function bodies, \\d+ bytes"), r.out());
+        assertEquals("Compiler: 2 of 2 functions compiled", lines.get(lines.size() - 1));
         assertTrue(lines.contains("module name: demo"), r.out());
     }
 
@@ -90,7 +91,8 @@ class InspectCommandTest {
         int nameStart = module.length + 2;
         assertTrue(r.lines().contains(String.format("  custom    start=0x%08x end=0x%08x size=15       \"name\"",
                 nameStart, nameStart + 15)), r.out());
-        assertEquals("Code: 2 function bodies, 6 bytes", r.lines().get(r.lines().size() - 1));
+        assertEquals(List.of("Code: 2 function bodies, 6 bytes", "Compiler: 2 of 2 functions compiled"),
+                r.lines().subList(r.lines().size() - 2, r.lines().size()));
     }
 
     @Test
@@ -107,6 +109,23 @@ class InspectCommandTest {
         Result r = run("inspect", file);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.lines().contains("  - \"f\" -> func[0] (func (result i32))"), r.out());
+        String last = r.lines().get(r.lines().size() - 1);
+        assertTrue(last.startsWith("Compiler: not compiled, the module is not valid: type mismatch"), last);
+    }
+
+    @Test
+    void functionTheJvmCannotHold_countedAsLeftToTheInterpreter() {
+        // a right-deep sum: the operand stack only grows, so it cannot be split into pieces; over 64 KB of bytecode
+        StringBuilder wat = new StringBuilder("(module (func $small (export \"small\") (result i32) (i32.const 3))"
+                + " (func $sum (export \"sum\") (param i32) (result i32) (local.get 0)");
+        for (int k = 0; k < 20_000; k++) {
+            wat.append(" (i32.const ").append(k).append(')');
+        }
+        wat.append(" i32.add".repeat(20_000)).append("))");
+        Result r = run("inspect", write(dir, "big.wat", wat.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("Compiler: 1 of 2 functions compiled, 1 left to the interpreter: func[1] <sum>",
+                r.lines().get(r.lines().size() - 1));
     }
 
     @Test

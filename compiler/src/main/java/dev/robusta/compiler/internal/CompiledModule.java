@@ -13,7 +13,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,7 @@ final class CompiledModule implements PreparedModule {
     private final int[] dispatchIdxOf;
     private final int maxResultSlots;
     private final CodeLoader loader;
+    private final ClassGenerator gen;
     private volatile MethodHandle constructor;
 
     private CompiledModule(ModuleCode code, ClassGenerator gen, BitSet interpreted, CodeLoader loader) {
@@ -41,6 +44,7 @@ final class CompiledModule implements PreparedModule {
         this.dispatchIdxOf = gen.dispatchIdxOf;
         this.maxResultSlots = gen.maxResultSlots();
         this.loader = loader;
+        this.gen = gen;
     }
 
     /**
@@ -72,6 +76,39 @@ final class CompiledModule implements PreparedModule {
         Optional<Path> root = code.config().codeCache();
         CodeCache cache = root.map(r -> CodeCache.open(r, code)).orElse(null);
         return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache, generated));
+    }
+
+    /**
+     * The defined functions (by function index) that run in the interpreter when {@code code} is compiled:
+     * compiles every function now, as their first calls would (for {@code robusta inspect}). All of them when
+     * the compiler leaves the whole module to the interpreter.
+     */
+    static List<Integer> interpretedFunctions(ModuleCode code) {
+        int imported = code.model().importedFuncCount();
+        List<Integer> all = new ArrayList<>();
+        for (int i = imported; i < code.model().funcCount(); i++) {
+            all.add(i);
+        }
+        if (Support.unsupported(code.model()) != null) {
+            return all;
+        }
+        try {
+            CompiledModule compiled = compile(code);
+            List<Integer> interpreted = new ArrayList<>();
+            for (int i : all) {
+                if (compiled.interpreted.get(i - imported)) {
+                    interpreted.add(i);
+                } else {
+                    compiled.gen.generate(ClassGenerator.functionClass(i));
+                    if (compiled.gen.fellBack(i)) {
+                        interpreted.add(i);
+                    }
+                }
+            }
+            return interpreted;
+        } catch (UnsupportedOperationException e) {
+            return all;
+        }
     }
 
     /** Leaves function {@code funcIdx} to the interpreter, with a warning. */
