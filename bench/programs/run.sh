@@ -132,6 +132,11 @@ time_run() {
   cpu_ms=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$results/last.time")
 }
 
+# The first telling line of the last run's standard error (java.util.logging's date lines skipped).
+first_err_line() {
+  grep -v -e '^[[:space:]]*$' -e '^[A-Z][a-z][a-z] [0-9]\{1,2\}, [0-9]\{4\} .*[AP]M ' "$results/last.err" | head -n 1
+}
+
 # Judges the last run of WHAT ("fib on node") in round ROUND: sets status (ok, timeout, failed, wrong) from
 # rc and the output, which must be EXPECTED; notes a failure, a wrong output, and anything written to
 # standard error unless it is EXPECTED_ERR (when given).
@@ -141,8 +146,7 @@ judge() {
     status=timeout
   elif [[ $rc -ne 0 ]]; then
     status=failed
-    printf '%s: exit code %s: %s\n' "$what" "$rc" \
-      "$(grep -v '^[[:space:]]*$' "$results/last.err" | head -n 1)" >>"$notes"
+    printf '%s: exit code %s: %s\n' "$what" "$rc" "$(first_err_line)" >>"$notes"
   elif [[ $(cat "$results/last.out") != "$expected" ]]; then
     status=wrong
     log "!!!!!!!! WRONG OUTPUT: $what printed $(head -c 300 "$results/last.out") instead of $expected"
@@ -152,7 +156,7 @@ judge() {
     status=ok
   fi
   if [[ -s $results/last.err && $status != failed && ( $# -lt 4 || $(cat "$results/last.err") != "$4" ) ]]; then
-    printf '%s wrote to stderr: %s\n' "$what" "$(head -n 1 "$results/last.err")" >>"$notes"
+    printf '%s wrote to stderr: %s\n' "$what" "$(first_err_line)" >>"$notes"
   fi
 }
 
@@ -202,7 +206,9 @@ if uses chicory-compiler || uses chicory-interpreter; then
     chicory_java="java $(cds_options "$chicory_archive")"
     printf 'chicory\t%s\n' "Chicory's archive \`$chicory_archive\` ($(wc -l <"$d/chicory.classlist") classes listed) was made by \`java -XX:DumpLoadedClassList=LIST -cp $chicory_jar dev.robusta.bench.ChicoryRun --engine compiler|interpreter $hello\` (the two lists merged), then \`java -Xshare:dump -XX:SharedClassListFile=LIST -XX:SharedArchiveFile=$chicory_archive -cp $chicory_jar\`, and checked with \`-Xshare:on\`" >>"$cds_notes"
   else
-    printf 'chicory\t%s\n' "**Chicory ran without a class-data archive**: the JVM refused to make or map it: $(grep -v '^[[:space:]]*$' "$d/make.log" | grep -i -m1 -e error -e refus -e fail)" >>"$cds_notes"
+    reason=$(grep -i -m1 -e error -e refus -e fail "$d/make.log")
+    [[ -z $reason ]] && reason=$(grep -v '^[[:space:]]*$' "$d/make.log" | tail -n 1)
+    printf 'chicory\t%s\n' "**Chicory ran without a class-data archive**: the JVM refused to make or map it: \`$reason\`" >>"$cds_notes"
     log "Chicory's class-data archive could not be made or mapped: see $d/make.log; Chicory runs without"
   fi
 fi
@@ -214,7 +220,7 @@ checked_engines=$engines
 for e in $checked_engines; do
   time_run 120 "$(command_of "$e" fib) 20"
   if [[ $rc -ne 0 || $(cat "$results/last.out") != "fib(20) = 6765" ]]; then
-    reason=$(grep -v '^[[:space:]]*$' "$results/last.err" | head -n 1)
+    reason=$(first_err_line)
     [[ -z $reason ]] && reason="exit code $rc, output: $(head -c 200 "$results/last.out")"
     unavailable[$e]="$reason"
     log "engine $e is not available: $reason"
@@ -274,7 +280,7 @@ for ((r = 1; r <= rounds; r++)); do
     for kind in $kinds; do
       [[ -n ${done_with[cache/$w]:-} ]] && break
       time_run "$timeout_s" "$(cache_command "$w" "$([[ $kind != none ]] && echo "$dir")")"
-      judge "code cache: $(workload_label "$w") ($kind start)" "$r" "${expected[$w]}"
+      judge "code cache: $(workload_label "$w") ($([[ $kind == none ]] && echo "without --cache" || echo "$kind start"))" "$r" "${expected[$w]}"
       [[ $status == timeout || $status == failed ]] && done_with[cache/$w]=1
       kb=$([[ $kind != none ]] && du -sk "$dir" | cut -f1)
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$kind" "$r" "$ms" "$status" "$cpu_ms" "$kb" >>"$cache_runs"
@@ -463,7 +469,8 @@ report="$results/report.md"
       "and verified), made before the timed runs and passed with the same options," \
       "\`$(cds_options ARCHIVE)\`: Robusta is run as users run it, through \`bin/robusta\`, which makes its" \
       "archive at its first run (training runs of \`examples/hello.wat\`, then \`-Xshare:dump\`) and then runs" \
-      "\`java OPTIONS -jar cli/target/robusta.jar\`; this script makes Chicory's the same way."
+      "\`java OPTIONS -jar cli/target/robusta.jar\` (its times include the launcher's own work, such as its check" \
+      "that the jar is newer than the sources); this script makes Chicory's archive the same way."
     echo
     cut -f2 "$cds_notes" | sed 's/^/- /'
     echo
@@ -483,7 +490,7 @@ report="$results/report.md"
   fi
   if ((cache_reps > 0)); then
     echo "**The code cache.** \`bin/robusta run --engine compiler --cache DIR MODULE\` keeps the classes the" \
-      "compiler generates in DIR. In each of $cache_reps rounds, each module ran without \`--cache\`, then" \
+      "compiler generates in DIR. In each round ($cache_reps), each module ran without \`--cache\`, then" \
       "with a fresh empty DIR (the first start: compiles and fills DIR), then again with that DIR (the second" \
       "start: loads the classes); medians of the wall times in seconds. The target of the code-cache issue is" \
       "a second start at least 2x faster than the first. The commands:"
