@@ -371,6 +371,7 @@ tables() {
     }' "$runs"
 }
 
+rounds_text() { if (($1 == 1)); then echo "1 round"; else echo "$1 rounds"; fi; }
 # The median of the N values v[1..N] (sorted in place).
 awk_median='function median_of(v, n,   i, j, tmp) {
   for (i = 2; i <= n; i++) { tmp = v[i]; for (j = i - 1; j >= 1 && v[j] > tmp; j--) v[j + 1] = v[j]; v[j + 1] = tmp }
@@ -483,14 +484,14 @@ report="$results/report.md"
   if ((startup_reps > 0 && n_startup > 0)); then
     echo "**Start-up.** The WASI hello world \`$hello\` (\`hello.c\`: a line to standard output and one to" \
       "standard error) on every engine, with the commands above and this module in place of PROG's," \
-      "$startup_reps rounds interleaved with the programs'. The target of the start-up issue is a median under" \
+      "$(rounds_text "$startup_reps") interleaved with the programs'. The target of the start-up issue is a median under" \
       "0.3 s for Robusta."
     echo
     startup_table
   fi
   if ((cache_reps > 0)); then
     echo "**The code cache.** \`bin/robusta run --engine compiler --cache DIR MODULE\` keeps the classes the" \
-      "compiler generates in DIR. In each round ($cache_reps), each module ran without \`--cache\`, then" \
+      "compiler generates in DIR. In each of $(rounds_text "$cache_reps"), each module ran without \`--cache\`, then" \
       "with a fresh empty DIR (the first start: compiles and fills DIR), then again with that DIR (the second" \
       "start: loads the classes); medians of the wall times in seconds. The target of the code-cache issue is" \
       "a second start at least 2x faster than the first. The commands:"
