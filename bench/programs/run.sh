@@ -491,7 +491,7 @@ report="$results/report.md"
   fi
   if ((cache_reps > 0)); then
     echo "**The code cache.** \`bin/robusta run --engine compiler --cache DIR MODULE\` keeps the classes the" \
-      "compiler generates in DIR. In each of $(rounds_text "$cache_reps"), each module ran without \`--cache\`, then" \
+      "compiler generates in DIR. Measured in $(rounds_text "$cache_reps") interleaved with the others; in each, each module ran without \`--cache\`, then" \
       "with a fresh empty DIR (the first start: compiles and fills DIR), then again with that DIR (the second" \
       "start: loads the classes); medians of the wall times in seconds. The target of the code-cache issue is" \
       "a second start at least 2x faster than the first. The commands:"
