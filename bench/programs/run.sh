@@ -34,6 +34,8 @@ reps=3
 timeout_s=300
 programs="fib nbody mandelbrot sha256 matmul quicksort hashmap memops sqlite"
 engines="native node chicory-compiler chicory-interpreter robusta-interpreter robusta-compiler"
+default_programs=$programs
+default_engines=$engines
 startup_reps=10
 cache_reps=
 cache_workloads="sqlite sqlite:1"
@@ -55,6 +57,8 @@ while (($#)); do
 done
 cache_reps=${cache_reps:-$reps}
 args_used="-n $reps -t $timeout_s -s $startup_reps -c $cache_reps"
+[[ $programs != "$default_programs" ]] && args_used+=" -p \"$programs\""
+[[ $engines != "$default_engines" ]] && args_used+=" -e \"$engines\""
 [[ $cache_workloads != "sqlite sqlite:1" ]] && args_used+=" -C \"$cache_workloads\""
 # The launcher's defaults, as a user gets them: no extra JVM options, the class-data archive on.
 unset ROBUSTA_JAVA_OPTS ROBUSTA_CDS ROBUSTA_CDS_DIR
