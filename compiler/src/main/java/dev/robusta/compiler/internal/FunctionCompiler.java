@@ -97,6 +97,10 @@ final class FunctionCompiler implements Opcodes {
          */
         Label groupCall;
         int groupEntry;
+        /** The code the pieces called from this method return to leave for this label (0 until one may). */
+        int exitCode;
+        /** An external copy: the code that leaves the piece for this label (its caller's {@link #exitCode}). */
+        int returnCode;
 
         /** A copy standing for this label in a piece called from here. */
         Ctl externalCopy() {
@@ -141,6 +145,13 @@ final class FunctionCompiler implements Opcodes {
     private final Split.Region piece;
     /** A piece: the caller's labels. */
     private final Ctl[] externals;
+    /** The local holding the exit code of the last piece called; -1 when the method calls none. */
+    private int exitSlot = -1;
+    /** The exit codes given so far. */
+    private int exitCodes;
+    /** The shared dispatch of the exit codes of the pieces called at an empty stack, and its targets. */
+    private Label sharedExit;
+    private final java.util.TreeMap<Integer, Ctl> sharedTargets = new java.util.TreeMap<>();
     /** The calls of the groups this method makes, by group. */
     private final Map<Split.Region, Label> groupCalls = new java.util.HashMap<>();
     private int frameSlot = -1;
@@ -323,6 +334,9 @@ final class FunctionCompiler implements Opcodes {
             frameSlot = slot++;
             frameRefsSlot = slot++;
         }
+        if (plan != null && !plan.isEmpty()) {
+            exitSlot = slot++;
+        }
         return slot;
     }
 
@@ -383,6 +397,7 @@ final class FunctionCompiler implements Opcodes {
 
         push(FUNCTION, NONE, type.results().toArray(NONE));
         run(new CodeReader(body.body(), gen.features), -1);
+        emitSharedExit();
         if (recorder != null) {
             Label end = new Label();
             mv.visitLabel(end);
@@ -439,6 +454,7 @@ final class FunctionCompiler implements Opcodes {
         ctl[cn - 1].loopInstr = top.loopInstr;
         ctl[cn - 1].index = top.index;
         ctl[cn - 1].external = true;
+        ctl[cn - 1].returnCode = top.returnCode;
         instr = piece.startInstr;
         if (piece.chain > 0) {
             // a group: the blocks whose ends it holds, and the jump to its entry
@@ -468,6 +484,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
         }
+        emitSharedExit();
         return finish();
     }
 
@@ -602,9 +619,7 @@ final class FunctionCompiler implements Opcodes {
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.functionClass(funcIdx), pieceName(funcIdx, region),
                 pieceDesc(gen, region), false);
-        int code = tempBase;
-        maxLocals = Math.max(maxLocals, code + 1);
-        mv.visitVarInsn(ISTORE, code);
+        mv.visitVarInsn(ISTORE, exitSlot);
         if (gen.memoryCanGrow) {
             reloadMemory();
         }
@@ -612,29 +627,35 @@ final class FunctionCompiler implements Opcodes {
         for (int i = 0; i < cn; i++) {
             snapshot[i] = ctl[i].externalCopy();
         }
+        // the labels the piece may leave for, each numbered once in this method
+        java.util.TreeMap<Integer, Ctl> targets = new java.util.TreeMap<>();
+        for (int e : region.exits) {
+            Ctl target = label(e - 1);
+            if (target.exitCode == 0) {
+                target.exitCode = ++exitCodes;
+                target.externalCopy().returnCode = target.exitCode;
+            }
+            targets.put(target.exitCode, target);
+        }
         gen.queuePiece(new PendingPiece(funcIdx, plan, region, snapshot));
         Label next = new Label();
-        if (!region.exits.isEmpty()) {
-            int[] keys = new int[region.exits.size()];
-            Label[] stubs = new Label[keys.length];
-            int k = 0;
-            for (int e : region.exits) {
-                keys[k] = e;
-                stubs[k++] = new Label();
+        if (!targets.isEmpty() && tn == 0) {
+            // at an empty stack, the exits go to the dispatch the method shares: one site for the JIT to
+            // profile (a switch per call, whose cases not yet taken it prunes, deoptimized as often)
+            if (sharedExit == null) {
+                sharedExit = new Label();
             }
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLookupSwitchInsn(next, keys, stubs);
-            for (int j = 0; j < keys.length; j++) {
-                mv.visitLabel(stubs[j]);
-                Ctl target = label(keys[j] - 1);
-                ValType[] arity = target.kind == LOOP ? target.params : target.results;
-                int saved = tn;
-                if (arity.length > 0) {
-                    loadResults(Arrays.asList(arity));
+            for (Ctl target : targets.values()) {
+                if (target.kind != LOOP) {
+                    target.branched = true;
                 }
-                branch(target, false);
-                tn = saved;
             }
+            sharedTargets.putAll(targets);
+            mv.visitVarInsn(ILOAD, exitSlot);
+            mv.visitJumpInsn(IFNE, sharedExit);
+        } else if (!targets.isEmpty()) {
+            mv.visitVarInsn(ILOAD, exitSlot);
+            exitDispatch(targets, next);
         }
         mv.visitLabel(next);
         if (!region.fallsThrough) {
@@ -646,16 +667,65 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
+    /** Branches on the exit code on the stack to {@code targets} (by code), or to {@code otherwise}. */
+    private void exitDispatch(java.util.TreeMap<Integer, Ctl> targets, Label otherwise) {
+        int[] keys = new int[targets.size()];
+        Label[] stubs = new Label[keys.length];
+        int k = 0;
+        for (int code : targets.keySet()) {
+            keys[k] = code;
+            stubs[k++] = new Label();
+        }
+        mv.visitLookupSwitchInsn(otherwise, keys, stubs);
+        k = 0;
+        for (Ctl target : targets.values()) {
+            mv.visitLabel(stubs[k++]);
+            ValType[] arity = target.kind == LOOP ? target.params : target.results;
+            int saved = tn;
+            if (arity.length > 0) {
+                loadResults(Arrays.asList(arity));
+            }
+            branch(target, false);
+            tn = saved;
+        }
+    }
+
+    /** Emits the dispatch shared by the piece calls at an empty stack, if any (after the method's code). */
+    private void emitSharedExit() {
+        if (sharedExit == null) {
+            return;
+        }
+        mv.visitLabel(sharedExit);
+        tn = 0;
+        pending = null;
+        mv.visitVarInsn(ILOAD, exitSlot);
+        Label bad = new Label();
+        exitDispatch(sharedTargets, bad);
+        mv.visitLabel(bad);
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+    }
+
     /** Leaves a piece for label {@code c} of its caller: the carried values to the buffer, the exit code. */
     private void exitPiece(Ctl c) {
         ValType[] arity = c.kind == LOOP ? c.params : c.results;
         if (c.kind == LOOP) {
             chargeBackEdge(loopWeight(c));
         }
+        if (c.returnCode == 0) {
+            // a label the plan did not see this piece leave for (code it found unreachable)
+            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+            mv.visitInsn(ATHROW);
+            return;
+        }
         if (arity.length > 0) {
             storeResults(Arrays.asList(arity));
         }
-        JvmTypes.iconst(mv, 1 + externals.length - 1 - c.index);
+        JvmTypes.iconst(mv, c.returnCode);
         mv.visitInsn(IRETURN);
     }
 
