@@ -86,8 +86,6 @@ final class FunctionCompiler implements Opcodes {
         boolean external;
         /** The position in the control stack. */
         int index;
-        /** Its external copy, once made. */
-        Ctl copy;
         /** The recorder's id, and the arm of an if (1 after else). */
         int id = -1;
         int arm;
@@ -97,18 +95,12 @@ final class FunctionCompiler implements Opcodes {
          */
         Label groupCall;
         int groupEntry;
-        /** The code the pieces called from this method return to leave for this label (0 until one may). */
-        int exitCode;
-        /** An external copy: the code that leaves the piece for this label (its caller's {@link #exitCode}). */
+        /** An external copy: the code that leaves the piece for this label (given by the calling method). */
         int returnCode;
 
         /** A copy standing for this label in a piece called from here. */
         Ctl externalCopy() {
-            if (copy != null) {
-                return copy;
-            }
             Ctl c = new Ctl();
-            copy = c;
             c.kind = kind;
             c.params = params;
             c.results = results;
@@ -147,8 +139,12 @@ final class FunctionCompiler implements Opcodes {
     private final Ctl[] externals;
     /** The local holding the exit code of the last piece called; -1 when the method calls none. */
     private int exitSlot = -1;
-    /** The exit codes given so far. */
-    private int exitCodes;
+    /**
+     * The labels of this method the pieces it calls may leave for, with their codes, and their copies in those
+     * pieces (per method: the external labels of a piece are shared with the other pieces of its caller).
+     */
+    private final Map<Ctl, Integer> exitCodes = new java.util.IdentityHashMap<>();
+    private final Map<Ctl, Ctl> copies = new java.util.IdentityHashMap<>();
     /** The shared dispatch of the exit codes of the pieces called at an empty stack, and its targets. */
     private Label sharedExit;
     private final java.util.TreeMap<Integer, Ctl> sharedTargets = new java.util.TreeMap<>();
@@ -625,17 +621,19 @@ final class FunctionCompiler implements Opcodes {
         }
         Ctl[] snapshot = new Ctl[cn];
         for (int i = 0; i < cn; i++) {
-            snapshot[i] = ctl[i].externalCopy();
+            snapshot[i] = copies.computeIfAbsent(ctl[i], Ctl::externalCopy);
         }
         // the labels the piece may leave for, each numbered once in this method
         java.util.TreeMap<Integer, Ctl> targets = new java.util.TreeMap<>();
         for (int e : region.exits) {
             Ctl target = label(e - 1);
-            if (target.exitCode == 0) {
-                target.exitCode = ++exitCodes;
-                target.externalCopy().returnCode = target.exitCode;
+            Integer code = exitCodes.get(target);
+            if (code == null) {
+                code = exitCodes.size() + 1;
+                exitCodes.put(target, code);
+                copies.get(target).returnCode = code;
             }
-            targets.put(target.exitCode, target);
+            targets.put(code, target);
         }
         gen.queuePiece(new PendingPiece(funcIdx, plan, region, snapshot));
         Label next = new Label();
