@@ -29,6 +29,18 @@ import java.util.TreeSet;
  * block). A block that branches to many blocks outside it (the {@code br_table} of a switch lowered to a
  * nest of blocks) is kept out of pieces: in a piece, every dispatch would return through each enclosing
  * piece. The plan is tried in a scratch class and made finer until every method is under {@link #LIMIT}.
+ *
+ * <p>The nest of blocks of a switch is a chain: the dispatch block, the block holding it, the block holding
+ * that, and so on, the code of a case following the end of each ({@link Recorder#group}). Its cases are cut
+ * into groups of consecutive cases of at most the target: a group is a piece that opens the blocks whose
+ * ends it holds and takes the index of the end it starts at ({@link Region#chain}). The caller closes those
+ * blocks itself; a branch to one of their ends pushes its index and jumps to the group's call, and a
+ * {@code br_table} of thousands of labels maps each label to a group and an index through two strings. So
+ * a dispatch is one call whatever the case, and the caller holds a call per group, not code per case.
+ *
+ * <p>A piece returns a code per label it leaves for, numbered by the method that calls it; calls at an
+ * empty stack branch on it in one dispatch the method shares (C2 prunes the cases of a switch it has not
+ * seen taken and deoptimizes when one is: one shared site is deoptimized once, not once per call).
  */
 final class Split {
     /**
