@@ -238,7 +238,7 @@ final class ClassGenerator implements Opcodes {
             while (!pieces.isEmpty()) {
                 FunctionCompiler.PendingPiece p = pieces.remove(pieces.size() - 1);
                 MethodVisitor pv = cv.visitMethod(ACC_STATIC,
-                        FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this), null, null);
+                        FunctionCompiler.pieceName(p.funcIdx, p.region), FunctionCompiler.pieceDesc(this, p.region), null, null);
                 max = Math.max(max, FunctionCompiler.compilePiece(this, p, pv));
                 Split.COMPILED.incrementAndGet();
             }

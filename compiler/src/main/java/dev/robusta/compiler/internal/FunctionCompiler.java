@@ -88,19 +88,21 @@ final class FunctionCompiler implements Opcodes {
         boolean external;
         /** The position in the control stack. */
         int index;
-        /** Its external copy, once made. */
-        Ctl copy;
         /** The recorder's id, and the arm of an if (1 after else). */
         int id = -1;
         int arm;
+        /**
+         * A block whose end is inside a group ({@link Split.Region#chain}) called from this method: the call,
+         * which takes the index of the entry on the stack, and this block's entry.
+         */
+        Label groupCall;
+        int groupEntry;
+        /** An external copy: the code that leaves the piece for this label (given by the calling method). */
+        int returnCode;
 
         /** A copy standing for this label in a piece called from here. */
         Ctl externalCopy() {
-            if (copy != null) {
-                return copy;
-            }
             Ctl c = new Ctl();
-            copy = c;
             c.kind = kind;
             c.params = params;
             c.results = results;
@@ -137,6 +139,19 @@ final class FunctionCompiler implements Opcodes {
     private final Split.Region piece;
     /** A piece: the caller's labels. */
     private final Ctl[] externals;
+    /** The local holding the exit code of the last piece called; -1 when the method calls none. */
+    private int exitSlot = -1;
+    /**
+     * The labels of this method the pieces it calls may leave for, with their codes, and their copies in those
+     * pieces (per method: the external labels of a piece are shared with the other pieces of its caller).
+     */
+    private final Map<Ctl, Integer> exitCodes = new java.util.IdentityHashMap<>();
+    private final Map<Ctl, Ctl> copies = new java.util.IdentityHashMap<>();
+    /** The shared dispatch of the exit codes of the pieces called at an empty stack, and its targets. */
+    private Label sharedExit;
+    private final java.util.TreeMap<Integer, Ctl> sharedTargets = new java.util.TreeMap<>();
+    /** The calls of the groups this method makes, by group. */
+    private final Map<Split.Region, Label> groupCalls = new java.util.HashMap<>();
     private int frameSlot = -1;
     private int frameRefsSlot = -1;
     private int[] frameIndex;
@@ -167,9 +182,12 @@ final class FunctionCompiler implements Opcodes {
         this.externals = externals;
     }
 
-    /** The descriptor of a piece: (frame, frame references, context, depth) to the exit code. */
-    static String pieceDesc(ClassGenerator gen) {
-        return "([J[Ljava/lang/Object;" + gen.ctxDesc + "I)I";
+    /**
+     * The descriptor of a piece: (frame, frame references, context, depth) to the exit code; a group of a
+     * chain ({@link Split.Region#chain}) takes the index of its entry first.
+     */
+    static String pieceDesc(ClassGenerator gen, Split.Region r) {
+        return (r.chain > 0 ? "(I" : "(") + "[J[Ljava/lang/Object;" + gen.ctxDesc + "I)I";
     }
 
     static String pieceName(int funcIdx, Split.Region r) {
@@ -332,6 +350,9 @@ final class FunctionCompiler implements Opcodes {
             frameSlot = slot++;
             frameRefsSlot = slot++;
         }
+        if (plan != null && !plan.isEmpty()) {
+            exitSlot = slot++;
+        }
         return slot;
     }
 
@@ -392,6 +413,7 @@ final class FunctionCompiler implements Opcodes {
 
         push(FUNCTION, NONE, type.results().toArray(NONE));
         run(new CodeReader(body.body(), gen.features), -1);
+        emitSharedExit();
         if (recorder != null) {
             Label end = new Label();
             mv.visitLabel(end);
@@ -415,7 +437,7 @@ final class FunctionCompiler implements Opcodes {
         return end.getOffset();
     }
 
-    /** A piece: locals (frame 0, frame references 1, context 2, depth 3, then its own). */
+    /** A piece: locals (frame 0, frame references 1, context 2, depth 3, then its own; a group, its entry first). */
     private int compilePiece() {
         FunctionBody body = m.codes().get(funcIdx - m.importedFuncCount());
         if (plan.scan == null) {
@@ -426,11 +448,12 @@ final class FunctionCompiler implements Opcodes {
             usesFields = plan.scan[1];
             hasLoop = plan.scan[2];
         }
-        frameSlot = 0;
-        frameRefsSlot = 1;
-        ctxSlot = 2;
-        depthSlot = 3;
-        tempBase = layoutLocals(body, 4, false);
+        int first = piece.chain > 0 ? 1 : 0;
+        frameSlot = first;
+        frameRefsSlot = first + 1;
+        ctxSlot = first + 2;
+        depthSlot = first + 3;
+        tempBase = layoutLocals(body, first + 4, false);
         maxLocals = tempBase;
         mv.visitCode();
         setUpLocals();
@@ -447,7 +470,29 @@ final class FunctionCompiler implements Opcodes {
         ctl[cn - 1].loopInstr = top.loopInstr;
         ctl[cn - 1].index = top.index;
         ctl[cn - 1].external = true;
+        ctl[cn - 1].returnCode = top.returnCode;
         instr = piece.startInstr;
+        if (piece.chain > 0) {
+            // a group: the blocks whose ends it holds, and the jump to its entry
+            Label[] entries = new Label[piece.chain + 1];
+            Label start = new Label();
+            entries[0] = start;
+            Ctl[] inner = new Ctl[piece.chain];
+            for (int k = piece.chain; k >= 1; k--) {
+                inner[k - 1] = push(BLOCK, NONE, NONE);
+            }
+            for (int k = 1; k <= piece.chain; k++) {
+                if (piece.entries.get(k)) {
+                    entries[k] = inner[k - 1].label;
+                    inner[k - 1].branched = true;
+                } else {
+                    entries[k] = start;
+                }
+            }
+            mv.visitVarInsn(ILOAD, 0);
+            mv.visitTableSwitchInsn(0, piece.chain, start, entries);
+            mv.visitLabel(start);
+        }
         CodeReader r = new CodeReader(body.body(), gen.features);
         r.position(piece.start);
         run(r, piece.end);
@@ -455,6 +500,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
         }
+        emitSharedExit();
         return finish();
     }
 
@@ -472,8 +518,19 @@ final class FunctionCompiler implements Opcodes {
             }
             if (plan != null && !top.unreachable) {
                 Split.Region region = plan.byStart.get(pos);
-                if (region != null && region != piece) {
-                    callPiece(region);
+                for (Split.Region in = region; in != null; in = in.inner) {
+                    if (in == piece) {
+                        // the regions around this piece that start where it does, and itself, are not called here
+                        region = piece.inner;
+                        break;
+                    }
+                }
+                if (region != null) {
+                    if (region.chain > 0) {
+                        callGroup(region);
+                    } else {
+                        callPiece(region);
+                    }
                     r.position(region.end);
                     instr = region.endInstr;
                     continue;
@@ -547,45 +604,76 @@ final class FunctionCompiler implements Opcodes {
     /** Calls the piece for {@code region} and branches on its exit code. */
     private void callPiece(Split.Region region) {
         materialize();
+        invokePiece(region);
+    }
+
+    /**
+     * Calls the group of a chain: the blocks whose ends it holds are closed here; a branch to the end of one
+     * of them pushed the index of that end and jumped to the call (0 is the start).
+     */
+    private void callGroup(Split.Region region) {
+        materialize();
+        Ctl[] inner = new Ctl[region.chain];
+        for (int k = 0; k < inner.length; k++) {
+            inner[k] = ctl[cn - 1 - k];
+            if (inner[k].kind != BLOCK || inner[k].params.length + inner[k].results.length > 0
+                    || inner[k].base != tn) {
+                throw new CompilerBugException("group p" + funcIdx + "_" + region.id + " crosses a block it cannot", null);
+            }
+        }
+        cn -= inner.length;
+        mv.visitInsn(ICONST_0);
+        mv.visitLabel(groupCalls.computeIfAbsent(region, g -> new Label()));
+        invokePiece(region);
+    }
+
+    /** Calls the piece of {@code region}, its entry index on the stack for a group, and branches on its exit. */
+    private void invokePiece(Split.Region region) {
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ALOAD, frameRefsSlot);
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.functionClass(funcIdx), pieceName(funcIdx, region), pieceDesc(gen),
-                false);
-        int code = tempBase;
-        maxLocals = Math.max(maxLocals, code + 1);
-        mv.visitVarInsn(ISTORE, code);
+        mv.visitMethodInsn(INVOKESTATIC, ClassGenerator.functionClass(funcIdx), pieceName(funcIdx, region),
+                pieceDesc(gen, region), false);
+        mv.visitVarInsn(ISTORE, exitSlot);
         if (gen.memoryCanGrow) {
             reloadMemory();
         }
         Ctl[] snapshot = new Ctl[cn];
         for (int i = 0; i < cn; i++) {
-            snapshot[i] = ctl[i].externalCopy();
+            snapshot[i] = copies.computeIfAbsent(ctl[i], Ctl::externalCopy);
+        }
+        // the labels the piece may leave for, each numbered once in this method
+        java.util.TreeMap<Integer, Ctl> targets = new java.util.TreeMap<>();
+        for (int e : region.exits) {
+            Ctl target = label(e - 1);
+            Integer code = exitCodes.get(target);
+            if (code == null) {
+                code = exitCodes.size() + 1;
+                exitCodes.put(target, code);
+                copies.get(target).returnCode = code;
+            }
+            targets.put(code, target);
         }
         gen.queuePiece(new PendingPiece(funcIdx, plan, region, snapshot));
         Label next = new Label();
-        if (!region.exits.isEmpty()) {
-            int[] keys = new int[region.exits.size()];
-            Label[] stubs = new Label[keys.length];
-            int k = 0;
-            for (int e : region.exits) {
-                keys[k] = e;
-                stubs[k++] = new Label();
+        if (!targets.isEmpty() && tn == 0) {
+            // at an empty stack, the exits go to the dispatch the method shares: one site for the JIT to
+            // profile (a switch per call, whose cases not yet taken it prunes, deoptimized as often)
+            if (sharedExit == null) {
+                sharedExit = new Label();
             }
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLookupSwitchInsn(next, keys, stubs);
-            for (int j = 0; j < keys.length; j++) {
-                mv.visitLabel(stubs[j]);
-                Ctl target = label(keys[j] - 1);
-                ValType[] arity = target.kind == LOOP ? target.params : target.results;
-                int saved = tn;
-                if (arity.length > 0) {
-                    loadResults(Arrays.asList(arity));
+            for (Ctl target : targets.values()) {
+                if (target.kind != LOOP) {
+                    target.branched = true;
                 }
-                branch(target, false);
-                tn = saved;
             }
+            sharedTargets.putAll(targets);
+            mv.visitVarInsn(ILOAD, exitSlot);
+            mv.visitJumpInsn(IFNE, sharedExit);
+        } else if (!targets.isEmpty()) {
+            mv.visitVarInsn(ILOAD, exitSlot);
+            exitDispatch(targets, next);
         }
         mv.visitLabel(next);
         if (!region.fallsThrough) {
@@ -597,16 +685,65 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
+    /** Branches on the exit code on the stack to {@code targets} (by code), or to {@code otherwise}. */
+    private void exitDispatch(java.util.TreeMap<Integer, Ctl> targets, Label otherwise) {
+        int[] keys = new int[targets.size()];
+        Label[] stubs = new Label[keys.length];
+        int k = 0;
+        for (int code : targets.keySet()) {
+            keys[k] = code;
+            stubs[k++] = new Label();
+        }
+        mv.visitLookupSwitchInsn(otherwise, keys, stubs);
+        k = 0;
+        for (Ctl target : targets.values()) {
+            mv.visitLabel(stubs[k++]);
+            ValType[] arity = target.kind == LOOP ? target.params : target.results;
+            int saved = tn;
+            if (arity.length > 0) {
+                loadResults(Arrays.asList(arity));
+            }
+            branch(target, false);
+            tn = saved;
+        }
+    }
+
+    /** Emits the dispatch shared by the piece calls at an empty stack, if any (after the method's code). */
+    private void emitSharedExit() {
+        if (sharedExit == null) {
+            return;
+        }
+        mv.visitLabel(sharedExit);
+        tn = 0;
+        pending = null;
+        mv.visitVarInsn(ILOAD, exitSlot);
+        Label bad = new Label();
+        exitDispatch(sharedTargets, bad);
+        mv.visitLabel(bad);
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+    }
+
     /** Leaves a piece for label {@code c} of its caller: the carried values to the buffer, the exit code. */
     private void exitPiece(Ctl c) {
         ValType[] arity = c.kind == LOOP ? c.params : c.results;
         if (c.kind == LOOP) {
             chargeBackEdge(loopWeight(c));
         }
+        if (c.returnCode == 0) {
+            // a label the plan did not see this piece leave for (code it found unreachable)
+            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+            mv.visitInsn(ATHROW);
+            return;
+        }
         if (arity.length > 0) {
             storeResults(Arrays.asList(arity));
         }
-        JvmTypes.iconst(mv, 1 + externals.length - 1 - c.index);
+        JvmTypes.iconst(mv, c.returnCode);
         mv.visitInsn(IRETURN);
     }
 
@@ -693,7 +830,8 @@ final class FunctionCompiler implements Opcodes {
                 low[cn - 1] = Math.min(low[cn - 1], c.base);
             }
             low[cn] = tn;
-            c.id = recorder.ctlStart(cn == 0 ? -1 : ctl[cn - 1].id, cn, kind == FUNCTION ? -1 : curPos);
+            c.id = recorder.ctlStart(cn == 0 ? -1 : ctl[cn - 1].id, cn, kind == FUNCTION ? -1 : curPos,
+                    kind == BLOCK);
         }
         ctl[cn++] = c;
         return c;
@@ -722,7 +860,7 @@ final class FunctionCompiler implements Opcodes {
 
     /** Whether a branch to {@code c} from here is a plain jump: a block or if, with nothing to drop. */
     private boolean isPlain(Ctl c) {
-        return !c.external && (c.kind == BLOCK || c.kind == IF) && tn - c.results.length == c.base;
+        return !c.external && c.groupCall == null && (c.kind == BLOCK || c.kind == IF) && tn - c.results.length == c.base;
     }
 
     private int loopWeight(Ctl c) {
@@ -742,6 +880,12 @@ final class FunctionCompiler implements Opcodes {
         }
         if (c.kind == FUNCTION) {
             emitReturn();
+            return;
+        }
+        if (c.groupCall != null) {
+            dropBelow(c.base, 0);
+            JvmTypes.iconst(mv, c.groupEntry);
+            mv.visitJumpInsn(GOTO, c.groupCall);
             return;
         }
         ValType[] arity = c.kind == LOOP ? c.params : c.results;
@@ -952,9 +1096,20 @@ final class FunctionCompiler implements Opcodes {
                 return;
             case NOP:
                 return;
-            case BLOCK:
-                push(BLOCK, blockParams(r), blockResults(r));
+            case BLOCK: {
+                Ctl c = push(BLOCK, blockParams(r), blockResults(r));
+                Split.Region group = plan == null ? null : plan.groupOfBlock.get(curPos);
+                if (group != null && group != piece) {
+                    // its end is in a group: a branch to it enters the group there
+                    c.groupCall = groupCalls.computeIfAbsent(group, g -> new Label());
+                    for (int k = 0; k < group.blocks.length; k++) {
+                        if (group.blocks[k] == curPos) {
+                            c.groupEntry = k + 1;
+                        }
+                    }
+                }
                 return;
+            }
             case LOOP: {
                 Ctl c = push(LOOP, blockParams(r), blockResults(r));
                 mv.visitLabel(c.label);
@@ -1090,6 +1245,13 @@ final class FunctionCompiler implements Opcodes {
 
     /** A large {@code br_table}: the index mapped to a distinct target through a string ({@link BrTables}). */
     private void brTableByString(CodeReader r, int n) {
+        for (int i = 0; i < n; i++) {
+            Ctl c = label(i < n - 1 ? r.label(i) : r.index());
+            if (c.groupCall != null && c.base == tn) {
+                brTableToGroups(r, n);
+                return;
+            }
+        }
         Map<Integer, Integer> numbers = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
@@ -1119,6 +1281,56 @@ final class FunctionCompiler implements Opcodes {
         mv.visitTableSwitchInsn(0, targets.length - 1, targets[targets.length - 1], targets);
         for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
             mv.visitLabel(stub.getValue());
+            branch(label(stub.getKey()));
+        }
+    }
+
+    /**
+     * A large {@code br_table} into the blocks of groups ({@link Split.Region#chain}): one string gives the
+     * entry of each label in its group, another the number of its target (a group, or another label), so the
+     * method holds a jump per group, not a stub per label.
+     */
+    private void brTableToGroups(CodeReader r, int n) {
+        Map<Object, Integer> numbers = new LinkedHashMap<>();
+        StringBuilder table = new StringBuilder(n);
+        StringBuilder entries = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            int depth = i < n - 1 ? r.label(i) : r.index();
+            Ctl c = label(depth);
+            boolean group = c.groupCall != null && c.base == tn;
+            Object key = group ? c.groupCall : (Object) depth;
+            Integer k = numbers.get(key);
+            if (k == null) {
+                k = numbers.size();
+                numbers.put(key, k);
+            }
+            table.append((char) k.intValue());
+            entries.append((char) (group ? c.groupEntry : 0));
+        }
+        int index = tempBase;
+        maxLocals = Math.max(maxLocals, index + 1);
+        mv.visitVarInsn(ISTORE, index);
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitLdcInsn(entries.toString());
+        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(BrTables.class), "target", "(ILjava/lang/String;)I",
+                false);
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitLdcInsn(table.toString());
+        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(BrTables.class), "target", "(ILjava/lang/String;)I",
+                false);
+        Label[] targets = new Label[numbers.size()];
+        Map<Integer, Label> stubs = new LinkedHashMap<>();
+        for (Map.Entry<Object, Integer> e : numbers.entrySet()) {
+            if (e.getKey() instanceof Label) {
+                targets[e.getValue()] = (Label) e.getKey();
+            } else {
+                targets[e.getValue()] = stubs.computeIfAbsent((Integer) e.getKey(), d -> new Label());
+            }
+        }
+        mv.visitTableSwitchInsn(0, targets.length - 1, targets[targets.length - 1], targets);
+        for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+            mv.visitLabel(stub.getValue());
+            mv.visitInsn(POP);
             branch(label(stub.getKey()));
         }
     }

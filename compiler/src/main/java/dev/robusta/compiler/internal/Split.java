@@ -29,6 +29,18 @@ import java.util.TreeSet;
  * block). A block that branches to many blocks outside it (the {@code br_table} of a switch lowered to a
  * nest of blocks) is kept out of pieces: in a piece, every dispatch would return through each enclosing
  * piece. The plan is tried in a scratch class and made finer until every method is under {@link #LIMIT}.
+ *
+ * <p>The nest of blocks of a switch is a chain: the dispatch block, the block holding it, the block holding
+ * that, and so on, the code of a case following the end of each ({@link Recorder#group}). Its cases are cut
+ * into groups of consecutive cases of at most the target: a group is a piece that opens the blocks whose
+ * ends it holds and takes the index of the end it starts at ({@link Region#chain}). The caller closes those
+ * blocks itself; a branch to one of their ends pushes its index and jumps to the group's call, and a
+ * {@code br_table} of thousands of labels maps each label to a group and an index through two strings. So
+ * a dispatch is one call whatever the case, and the caller holds a call per group, not code per case.
+ *
+ * <p>A piece returns a code per label it leaves for, numbered by the method that calls it; calls at an
+ * empty stack branch on it in one dispatch the method shares (C2 prunes the cases of a switch it has not
+ * seen taken and deoptimizes when one is: one shared site is deoptimized once, not once per call).
  */
 final class Split {
     /**
@@ -58,6 +70,10 @@ final class Split {
     /** A rough cost of a piece call, plus per local passed. */
     private static final int CALL_COST = 30;
     private static final int EXIT_COST = 24;
+    /** The cost of an entry of a group, in its caller. */
+    private static final int ENTRY_COST = 6;
+    /** The fewest blocks of a chain whose tails are grouped. */
+    private static final int MIN_CHAIN = 4;
 
     private Split() {
     }
@@ -88,8 +104,10 @@ final class Split {
         System.err.println("split f" + funcIdx + ": " + size + " bytes, target " + target + ", "
                 + plan.byStart.size() + " pieces, largest method " + largest);
         for (Region r : plan.byStart.values()) {
+            String exits = r.exits.size() <= 20 ? r.exits.toString() : r.exits.size() + " exits";
             System.err.println("  p" + r.id + " [" + r.start + "," + r.end + ") size " + r.size + " rw "
-                    + r.readsOrWrites().cardinality() + " exits " + r.exits + " falls " + r.fallsThrough);
+                    + r.readsOrWrites().cardinality() + " exits " + exits + " falls " + r.fallsThrough
+                    + (r.chain > 0 ? " group of " + (r.chain + 1) : ""));
         }
     }
 
@@ -111,6 +129,17 @@ final class Split {
         int id;
         /** Its estimated bytecode size. */
         int size;
+        /**
+         * For the group of a chain ({@link Recorder#group}): how many blocks end inside the run (the piece opens
+         * them itself and can be entered at each of their ends, by the index it takes); 0 for a plain run.
+         */
+        int chain;
+        /** For a group: the blocks (1 for the innermost) at whose end the piece can be entered. */
+        BitSet entries;
+        /** For a group: the positions of the blocks whose ends it holds, innermost first. */
+        int[] blocks;
+        /** The region chosen before this one with the same start (inside it), or null. */
+        Region inner;
 
         BitSet readsOrWrites() {
             BitSet b = (BitSet) reads.clone();
@@ -122,6 +151,8 @@ final class Split {
     /** The pieces of one function, by start position. */
     static final class Plan {
         final Map<Integer, Region> byStart = new HashMap<>();
+        /** The groups by the positions of the blocks whose ends they hold. */
+        final Map<Integer, Region> groupOfBlock = new HashMap<>();
         /** What the function's analysis found (uses memory, fields, loops), kept for its pieces. */
         boolean[] scan;
 
@@ -153,6 +184,14 @@ final class Split {
             List<Boundary> boundaries = new ArrayList<>();
             /** The blocks outside this one that its code branches to. */
             java.util.Set<Integer> exits = new java.util.HashSet<>();
+            /** Whether it is a {@code block} (not a loop, an if or the function). */
+            boolean block;
+            /** In a chain: the index of the boundary where its chain child starts; -1 otherwise. */
+            int link = -1;
+            /** The top of a chain: the chain's blocks, innermost first (the dispatch block excluded). */
+            List<Integer> chain;
+            /** Whether it is the dispatch block at the bottom of a chain (kept whole in its caller). */
+            boolean bottom;
         }
 
         private final List<Boundary> boundaries = new ArrayList<>();
@@ -167,10 +206,14 @@ final class Split {
         private Label end;
         private int target;
         private int[] savings;
+        private boolean chainsFound;
+        /** The starts of the regions chosen so far. */
+        private final java.util.Set<Integer> starts = new java.util.HashSet<>();
 
-        int ctlStart(int parent, int level, int startPos) {
+        int ctlStart(int parent, int level, int startPos, boolean block) {
             byStart.put(startPos, ctls.size());
             Ctl c = new Ctl();
+            c.block = block;
             c.parent = parent;
             c.level = level;
             c.startPos = startPos;
@@ -225,12 +268,23 @@ final class Split {
         Plan plan(int target) {
             this.target = target;
             savings = new int[boundaries.get(boundaries.size() - 1).pos + 2];
+            starts.clear();
+            findChains();
             Plan plan = new Plan();
             List<Region> chosen = new ArrayList<>();
             for (int id : postOrder) {
                 Ctl c = ctls.get(id);
                 List<Boundary> bs = c.boundaries;
-                if (bs.isEmpty()) {
+                if (bs.isEmpty() || c.bottom) {
+                    continue;
+                }
+                if (c.link >= 0) {
+                    // a block of a chain: the code before its chain child, and its tail, are cut apart
+                    cut(id, bs.subList(0, c.link + 1), chosen);
+                    cut(id, bs.subList(c.link + 1, bs.size()), chosen);
+                    if (c.chain != null) {
+                        group(c.chain, chosen);
+                    }
                     continue;
                 }
                 int first = 0;
@@ -246,9 +300,129 @@ final class Split {
             for (int i = 0; i < chosen.size(); i++) {
                 Region r = chosen.get(i);
                 r.id = i;
-                plan.byStart.put(r.start, r);
+                r.inner = plan.byStart.put(r.start, r);
+                for (int k = 0; k < r.chain; k++) {
+                    plan.groupOfBlock.put(r.blocks[k], r);
+                }
             }
             return plan;
+        }
+
+        /**
+         * Finds the chains: the blocks that hold a dispatch block (one branching to many blocks outside it,
+         * the {@code br_table} of a switch) directly, and the blocks that hold those, and so on up, as long as
+         * each holds the previous at its base height with an empty type. In the nest of blocks clang makes of
+         * a switch, the code of each case follows the end of a block of the chain (its "tail").
+         */
+        private void findChains() {
+            if (chainsFound) {
+                return;
+            }
+            chainsFound = true;
+            boolean[] claimed = new boolean[ctls.size()];
+            for (int id : postOrder) {
+                Ctl d = ctls.get(id);
+                if (claimed[id] || !d.block || d.exits.size() <= DISPATCH_EXITS) {
+                    continue;
+                }
+                claimed[id] = true;
+                List<Integer> chain = new ArrayList<>();
+                for (int child = id; ; ) {
+                    int parent = ctls.get(child).parent;
+                    if (parent < 0 || claimed[parent] || !ctls.get(parent).block) {
+                        break;
+                    }
+                    Ctl p = ctls.get(parent);
+                    int at = boundaryAt(p.boundaries, ctls.get(child).startPos);
+                    if (at < 0 || at + 1 >= p.boundaries.size()) {
+                        break;
+                    }
+                    Boundary start = p.boundaries.get(at);
+                    Boundary after = p.boundaries.get(at + 1);
+                    if (start.height != 0 || !start.clean || after.reachable && (after.height != 0 || !after.clean)) {
+                        break;
+                    }
+                    claimed[parent] = true;
+                    p.link = at;
+                    chain.add(parent);
+                    child = parent;
+                }
+                if (chain.size() >= MIN_CHAIN) {
+                    ctls.get(chain.get(chain.size() - 1)).chain = chain;
+                    d.bottom = true;
+                } else {
+                    for (int p : chain) {
+                        ctls.get(p).link = -1;
+                    }
+                }
+            }
+        }
+
+        /** The index of the boundary at position {@code pos} in {@code bs} (in position order), or -1. */
+        private static int boundaryAt(List<Boundary> bs, int pos) {
+            int lo = 0;
+            int hi = bs.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int p = bs.get(mid).pos;
+                if (p == pos) {
+                    return mid;
+                }
+                if (p < pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Groups the tails of a chain, when the chain is too large, into runs of at most the target: a group is
+         * a piece that opens the blocks whose ends it holds and is entered at the end of any of them (the
+         * {@code br_table} of the caller goes to a stub that passes the index), so that one dispatch is one call
+         * whichever case it takes.
+         */
+        private void group(List<Integer> chain, List<Region> chosen) {
+            int n = chain.size();
+            Boundary[] from = new Boundary[n];
+            Boundary[] to = new Boundary[n];
+            for (int j = 0; j < n; j++) {
+                Ctl p = ctls.get(chain.get(j));
+                from[j] = p.boundaries.get(p.link + 1);
+                to[j] = p.boundaries.get(p.boundaries.size() - 1);
+            }
+            if (size(from[0], to[n - 1], chosen) <= target) {
+                return;
+            }
+            int a = 0;
+            while (a < n) {
+                if (!from[a].reachable) {
+                    a++;
+                    continue;
+                }
+                int b = a;
+                while (b + 1 < n && size(from[a], to[b + 1], chosen) <= target) {
+                    b++;
+                }
+                if (b > a || !starts.contains(from[a].pos)) {
+                    BitSet entries = new BitSet();
+                    for (int k = 1; k <= b - a; k++) {
+                        if (from[a + k].reachable) {
+                            entries.set(k);
+                        }
+                    }
+                    int[] blocks = new int[b - a];
+                    for (int k = 0; k < blocks.length; k++) {
+                        blocks[k] = ctls.get(chain.get(a + k)).startPos;
+                    }
+                    Region g = choose(chain.get(b), from[a], to[b], chosen, b - a, entries);
+                    if (g != null) {
+                        g.blocks = blocks;
+                    }
+                }
+                a = b + 1;
+            }
         }
 
         /** The size of [from, to) less the pieces already chosen inside, plus their calls. */
@@ -373,9 +547,15 @@ final class Split {
         }
 
         private void choose(int ctlId, Boundary from, Boundary to, List<Region> chosen) {
+            choose(ctlId, from, to, chosen, 0, null);
+        }
+
+        /** Chooses [from, to) in block {@code ctlId}, crossing the ends of {@code chain} blocks (a group). */
+        private Region choose(int ctlId, Boundary from, Boundary to, List<Region> chosen, int chain,
+                              BitSet entries) {
             int size = size(from, to, chosen);
             if (size < MIN) {
-                return;
+                return null;
             }
             Region r = new Region();
             r.start = from.pos;
@@ -384,6 +564,8 @@ final class Split {
             r.endInstr = to.instr;
             r.fallsThrough = to.reachable;
             r.size = size;
+            r.chain = chain;
+            r.entries = entries;
             for (int i = first(locals, r.start); i < locals.size() && locals.get(i)[0] < r.end; i++) {
                 int[] l = locals.get(i);
                 (l[2] == 1 ? r.writes : r.reads).set(l[1]);
@@ -391,12 +573,14 @@ final class Split {
             int level = ctls.get(ctlId).level;
             for (int i = first(branches, r.start); i < branches.size() && branches.get(i)[0] < r.end; i++) {
                 Ctl target = ctls.get(branches.get(i)[1]);
-                if (target.startPos < r.start) {
+                if (target.level <= level) {
                     r.exits.add(1 + level - target.level);
                 }
             }
             chosen.add(r);
-            save(r.start, r.size - CALL_COST - EXIT_COST * r.exits.size());
+            starts.add(r.start);
+            save(r.start, r.size - CALL_COST - EXIT_COST * r.exits.size() - ENTRY_COST * chain);
+            return r;
         }
     }
 }

@@ -60,6 +60,30 @@ class LargeFunctionTest {
     }
 
     @Test
+    void brTableOf5000Cases_everyMethodUnderTheLimit() {
+        // the nest of blocks clang makes of a switch: the code of case k follows the end of block $ck
+        int cases = 5000;
+        StringBuilder b = new StringBuilder("(module (func (export \"run\") (param $p i32) (result i64)"
+                + " (local $x i64) (block $out ");
+        for (int k = cases - 1; k >= 0; k--) {
+            b.append("(block $c").append(k).append(' ');
+        }
+        b.append("(br_table");
+        for (int k = 0; k < cases; k++) {
+            b.append(" $c").append(k);
+        }
+        b.append(" $out (local.get $p))");
+        for (int k = 0; k < cases; k++) {
+            b.append(") (local.set $x (i64.add (local.get $x) (i64.const ").append(k * 7 + 1).append(")))");
+            if (k % 3 == 0) {
+                b.append(" (br $out)");
+            }
+        }
+        b.append(") (local.get $x)))");
+        assertSmallMethodsAndSameResults(b.toString(), 0, 1, 2, 3, 4, 2500, 4997, 4998, 4999, 5000, -1);
+    }
+
+    @Test
     void hundredThousandStraightLineInstructions_everyMethodUnderTheLimit() {
         StringBuilder b = new StringBuilder("(module (memory 1) (func (export \"run\") (param $p i32) (result i64)"
                 + " (local $x i32) (local $y i64) (local.set $x (local.get $p))");

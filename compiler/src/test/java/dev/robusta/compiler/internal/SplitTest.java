@@ -98,6 +98,40 @@ class SplitTest {
     }
 
     @Test
+    void siblingPiecesLeavingForSharedLabels_computeWhatTheInterpreterDoes() {
+        // two runs of block $c, whose inner pieces leave for $c and $a (the first) or $a (the second): each
+        // run numbers the labels its pieces leave for itself, though both see the same labels of their caller
+        StringBuilder b = new StringBuilder("(module (func (export \"f\") (param $p i32) (result i32) (local $x i32)"
+                + " (block $a (block $b (block $c ");
+        for (int half = 0; half < 2; half++) {
+            b.append("(block $i").append(half).append(' ');
+            for (int k = 0; k < 60; k++) {
+                int n = half * 60 + k;
+                b.append("(local.set $x (i32.add (i32.mul (local.get $x) (i32.const 7)) (i32.const ").append(n)
+                        .append("))) ");
+                if (k % 10 == 5) {
+                    String target = half == 1 ? "$a" : k % 20 == 5 ? "$c" : "$a";
+                    b.append("(br_if ").append(target).append(" (i32.eq (local.get $p) (i32.const ").append(n)
+                            .append("))) ");
+                }
+            }
+            b.append(") ");
+        }
+        b.append("(local.set $x (i32.add (local.get $x) (i32.const 1)))) ")
+                .append("(local.set $x (i32.add (local.get $x) (i32.const 1000)))) ")
+                .append("(local.set $x (i32.add (local.get $x) (i32.const 20000)))) ")
+                .append("(local.set $x (i32.add (local.get $x) (i32.const 300000))) (local.get $x)))");
+        String wat = b.toString();
+        int before = Split.COMPILED.get();
+        Instance compiled = Wat.compiled(wat);
+        Instance interpreted = Wat.module(wat, Wat.INTERPRETER).instantiate();
+        for (int p = -1; p < 125; p++) {
+            assertEquals(interpreted.function("f").callInt(p), compiled.function("f").callInt(p), "p = " + p);
+        }
+        assertTrue(Split.COMPILED.get() - before > 3, "pieces: " + (Split.COMPILED.get() - before));
+    }
+
+    @Test
     void blocksWithResultsAndReturns_splitIntoPieces_computeWhatTheInterpreterDoes() {
         StringBuilder body = new StringBuilder();
         for (int k = 0; k < 80; k++) {
