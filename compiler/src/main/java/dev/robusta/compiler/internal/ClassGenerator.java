@@ -278,14 +278,15 @@ final class ClassGenerator implements Opcodes {
         return n;
     }
 
+    /**
+     * A class writer for a generated class: class-file version 49 (Java 5), without stack map frames, so that
+     * ASM only sums up the stack depths instead of computing a frame at every branch target, and the JVM's
+     * type-inferencing verifier checks the class instead (see RATIONALE.md, "Why are the generated classes
+     * of class-file version 49?").
+     */
     private static ClassWriter newClass(String name, String superName) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return "java/lang/Object";
-            }
-        };
-        cw.visit(V17, (name.equals(NAME) ? ACC_PUBLIC : 0) | ACC_FINAL | ACC_SUPER, name, null, superName, null);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(V1_5, (name.equals(NAME) ? ACC_PUBLIC : 0) | ACC_FINAL | ACC_SUPER, name, null, superName, null);
         return cw;
     }
 
