@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
  * <p>The key ({@link #key}) is the SHA-256 of: the SHA-256 of the module's binary (or, for a module from
  * text, of its encoding and function names), the engine's version ({@link CompilerInfo#engineVersion()}), a
  * digest of the class files of the code generator itself, and the settings that change the generated code
- * (the features, fuel on or off, the split settings).
+ * (the features, fuel on or off, the split settings, whether memory is accessed through {@link UnsafeMem}).
  *
  * <p>A file is a 16-byte header (the magic {@code RBCC}, the format version, the length and the CRC-32C of
  * the class bytes, little-endian) and the class bytes. It is written to a temporary file that is then moved
@@ -47,6 +47,7 @@ final class CodeCache {
         Switches.class, Split.class, Signatures.class, V128Shapes.class, Support.class, Frame.class, Mem.class,
         SimdMem.class, Calls.class, Ctx.class, Exec.class, Floats.class, Globals.class, Tables.class,
         Trace.class, V128s.class, Fallback.class, CompiledFunction.class, InstanceState.class, CompilerInfo.class,
+        UnsafeMem.class, SlowPaths.class, BrTables.class,
     };
     private static volatile String generatorDigest;
 
@@ -102,7 +103,9 @@ final class CodeCache {
                 + "generator=" + generatorDigest() + "\n"
                 + "features=" + code.config().features() + "\n"
                 + "fuel=" + code.config().fuel().isPresent() + "\n"
-                + "split=" + Split.enabled + "," + Split.threshold + "," + Split.target + "\n";
+                + "split=" + Split.enabled + "," + Split.threshold + "," + Split.target + "\n"
+                // the generated code calls UnsafeMem or Mem: which depends on the JDK and platform
+                + "unsafe=" + UnsafeMem.AVAILABLE + "\n";
         String hex = HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
         return new String[] {hex, text};
     }
