@@ -501,10 +501,7 @@ final class ClassGenerator implements Opcodes {
             returnResult(mv, t);
         }
         mv.visitLabel(dflt);
-        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-        mv.visitInsn(ATHROW);
+        JvmTypes.throwUnreachable(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -677,10 +677,7 @@ final class FunctionCompiler implements Opcodes {
         }
         mv.visitLabel(next);
         if (!region.fallsThrough) {
-            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-            mv.visitInsn(ATHROW);
+            JvmTypes.throwUnreachable(mv);
             markUnreachable();
         }
     }
@@ -720,10 +717,7 @@ final class FunctionCompiler implements Opcodes {
         Label bad = new Label();
         exitDispatch(sharedTargets, bad);
         mv.visitLabel(bad);
-        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-        mv.visitInsn(ATHROW);
+        JvmTypes.throwUnreachable(mv);
     }
 
     /** Leaves a piece for label {@code c} of its caller: the carried values to the buffer, the exit code. */
@@ -734,10 +728,7 @@ final class FunctionCompiler implements Opcodes {
         }
         if (c.returnCode == 0) {
             // a label the plan did not see this piece leave for (code it found unreachable)
-            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-            mv.visitInsn(ATHROW);
+            JvmTypes.throwUnreachable(mv);
             return;
         }
         if (arity.length > 0) {

@@ -154,6 +154,18 @@ final class JvmTypes implements Opcodes {
     }
 
     /** Pushes int constant {@code v} in the shortest form. */
+    /**
+     * Emits {@code throw new IllegalStateException()}: the end of a path the generated code never takes (the
+     * default of a switch over indices or exit codes it produced itself, the end of a piece that never falls
+     * through).
+     */
+    static void throwUnreachable(MethodVisitor mv) {
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(Opcodes.ATHROW);
+    }
+
     static void iconst(MethodVisitor mv, int v) {
         if (v >= -1 && v <= 5) {
             mv.visitInsn(ICONST_0 + v);

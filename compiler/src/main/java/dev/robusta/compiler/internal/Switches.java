@@ -96,10 +96,7 @@ final class Switches implements Opcodes {
             }
         }
         mv.visitLabel(dflt);
-        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-        mv.visitInsn(ATHROW);
+        JvmTypes.throwUnreachable(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         for (int i = 0; i < parts; i++) {
