@@ -366,19 +366,19 @@ final class ClassGenerator implements Opcodes {
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
             String method = e.getMethodName();
-            why = (method.equals(functionName(funcIdx)) ? "" : "its method " + method + " ")
-                    + "needs " + e.getCodeSize() + " bytes of bytecode (the JVM allows 65,535 in a method)";
+            why = "needs " + e.getCodeSize() + " bytes of bytecode in "
+                    + (method.equals(functionName(funcIdx)) ? "its method" : "its method " + method)
+                    + " (the JVM allows 65,535 in a method)";
         } catch (ClassTooLargeException e) {
-            why = "its class needs " + e.getConstantPoolCount() + " constants (the JVM allows 65,535)";
+            why = "needs a class of " + e.getConstantPoolCount() + " constants (the JVM allows 65,535)";
         } catch (FunctionCompiler.TooLargeException e) {
-            why = "it has " + e.getMessage();
+            why = e.getMessage();
         } catch (Split.TooLargeException e) {
-            why = "even split, " + e.getMessage();
+            why = e.getMessage() + ", even split into pieces";
         } finally {
             pieces.clear();
         }
-        Warnings.warn("robusta compiler: " + code.frameName(funcIdx)
-                + " is left to the interpreter: " + why);
+        Warnings.leftToInterpreter(code, funcIdx, why);
         fellBack.set(funcIdx);
         return interpreterStub(funcIdx);
     }

@@ -113,11 +113,8 @@ final class CompiledModule implements PreparedModule {
 
     /** Leaves function {@code funcIdx} to the interpreter, with a warning. */
     private static void interpret(ModuleCode code, BitSet interpreted, int funcIdx, String why) {
-        int d = funcIdx - code.model().importedFuncCount();
-        interpreted.set(d);
-        int size = code.model().codes().get(d).body().code().length;
-        Warnings.warn("robusta compiler: function " + funcIdx + " (" + code.frameName(funcIdx) + ", " + size
-                + " bytes of WebAssembly) is left to the interpreter: it " + why);
+        interpreted.set(funcIdx - code.model().importedFuncCount());
+        Warnings.leftToInterpreter(code, funcIdx, why);
     }
 
     private static String loaderName(ModuleCode code) {
