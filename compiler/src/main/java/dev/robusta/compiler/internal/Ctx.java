@@ -60,6 +60,13 @@ public abstract class Ctx {
     static final int CREDIT = 10_000;
 
     /**
+     * The credit each call of a function starts its loops with, not charged to the budget: a call whose loops
+     * run less than this never refills (see RATIONALE.md, "Why are loop back-edges charged from a local
+     * credit when there is no fuel?").
+     */
+    public static final int FIRST_CREDIT = 1_000;
+
+    /**
      * Refills the local credit of loop back-edges (used when fuel is not counted): charges the budget with
      * what was used and the new credit, which it returns.
      */

@@ -1,5 +1,8 @@
 package dev.robusta.compiler.internal;
 
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
 import dev.robusta.runtime.V128;
 import dev.robusta.wasm.ValType;
 
@@ -11,51 +14,52 @@ public final class Frame {
     private Frame() {
     }
 
-    /** The suffix of the accessors of type {@code t}. */
-    static String suffix(ValType t) {
+    /**
+     * Emits the conversion of a slot ({@code long}) on the stack to a value of scalar type {@code t}: the
+     * generated code reads and writes frame slots inline ({@code laload}, {@code lastore}), so that the
+     * bytecode interpreter and the JIT's inlining allowance do not pay a call per local.
+     */
+    static void fromSlot(MethodVisitor mv, ValType t) {
         switch (t.code()) {
-            case ValType.CODE_I32: return "I32";
-            case ValType.CODE_I64: return "I64";
-            case ValType.CODE_F32: return "F32";
-            case ValType.CODE_F64: return "F64";
-            default: return "V128";
+            case ValType.CODE_I32:
+                mv.visitInsn(Opcodes.L2I);
+                break;
+            case ValType.CODE_I64:
+                break;
+            case ValType.CODE_F32:
+                mv.visitInsn(Opcodes.L2I);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                break;
+            case ValType.CODE_F64:
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                break;
+            default:
+                throw new IllegalArgumentException("not a scalar type: " + t);
         }
     }
 
-    public static int getI32(long[] f, int i) {
-        return (int) f[i];
-    }
-
-    public static long getI64(long[] f, int i) {
-        return f[i];
-    }
-
-    public static float getF32(long[] f, int i) {
-        return Float.intBitsToFloat((int) f[i]);
-    }
-
-    public static double getF64(long[] f, int i) {
-        return Double.longBitsToDouble(f[i]);
+    /** Emits the conversion of a value of scalar type {@code t} on the stack to its slot ({@code long}). */
+    static void toSlot(MethodVisitor mv, ValType t) {
+        switch (t.code()) {
+            case ValType.CODE_I32:
+                mv.visitInsn(Opcodes.I2L);
+                break;
+            case ValType.CODE_I64:
+                break;
+            case ValType.CODE_F32:
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                mv.visitInsn(Opcodes.I2L);
+                break;
+            case ValType.CODE_F64:
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                break;
+            default:
+                throw new IllegalArgumentException("not a scalar type: " + t);
+        }
     }
 
     public static V128 getV128(long[] f, int i) {
         return new V128(f[i], f[i + 1]);
-    }
-
-    public static void set(int v, long[] f, int i) {
-        f[i] = v;
-    }
-
-    public static void set(long v, long[] f, int i) {
-        f[i] = v;
-    }
-
-    public static void set(float v, long[] f, int i) {
-        f[i] = Float.floatToRawIntBits(v);
-    }
-
-    public static void set(double v, long[] f, int i) {
-        f[i] = Double.doubleToRawLongBits(v);
     }
 
     public static void set(V128 v, long[] f, int i) {

@@ -360,7 +360,7 @@ final class FunctionCompiler implements Opcodes {
     private void setUpLocals() {
         reloadMemory();
         if (creditSlot >= 0) {
-            mv.visitInsn(ICONST_0);
+            JvmTypes.iconst(mv, Ctx.FIRST_CREDIT);
             mv.visitVarInsn(ISTORE, creditSlot);
         }
         if (selfSlot >= 0) {
@@ -578,10 +578,15 @@ final class FunctionCompiler implements Opcodes {
             mv.visitVarInsn(ALOAD, frameRefsSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitInsn(AALOAD);
+        } else if (t.code() == ValType.CODE_V128) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitMethodInsn(INVOKESTATIC, FRAME, "getV128", "([JI)" + JvmTypes.desc(t), false);
         } else {
             mv.visitVarInsn(ALOAD, frameSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
-            mv.visitMethodInsn(INVOKESTATIC, FRAME, "get" + Frame.suffix(t), "([JI)" + JvmTypes.desc(t), false);
+            mv.visitInsn(LALOAD);
+            Frame.fromSlot(mv, t);
         }
     }
 
@@ -594,10 +599,17 @@ final class FunctionCompiler implements Opcodes {
             mv.visitVarInsn(ALOAD, frameRefsSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitMethodInsn(INVOKESTATIC, FRAME, "set", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
-        } else {
+        } else if (t.code() == ValType.CODE_V128) {
             mv.visitVarInsn(ALOAD, frameSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitMethodInsn(INVOKESTATIC, FRAME, "set", "(" + JvmTypes.desc(t) + "[JI)V", false);
+        } else {
+            Frame.toSlot(mv, t);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            JvmTypes.iconst(mv, frameIndex[i]);
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(LASTORE);
         }
     }
 
