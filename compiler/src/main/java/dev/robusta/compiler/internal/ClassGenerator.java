@@ -189,33 +189,31 @@ final class ClassGenerator implements Opcodes {
     }
 
     /**
-     * The pieces function {@code funcIdx} is split into, or null when it fits one JIT-compilable method.
-     * Only bodies of some size are measured (a scratch compilation); a plan is tried in a scratch class and
-     * made finer until every method of the function is under {@link Split#LIMIT}.
+     * The class {@code name} of function {@code funcIdx}. The function is compiled once as one method, kept
+     * when it is at most {@link Split#threshold} bytes (most functions: one compilation). A larger one is
+     * measured (a scratch compilation noting what {@link Split} needs), and plans are tried, each in a class
+     * of its own, made finer until every method of the function is under {@link Split#LIMIT}; the class
+     * whose largest method is the smallest is kept.
      *
      * @throws Split.TooLargeException when the function cannot be compiled in methods the JVM loads
      */
-    private Split.Plan planOf(int funcIdx) {
-        if (!split) {
-            return null;
-        }
-        int bodySize = model.codes().get(funcIdx - model.importedFuncCount()).body().code().length;
-        if (bodySize < Split.threshold / 20) {
-            return null;
+    private byte[] compileFunction(int funcIdx, String name) {
+        ClassWriter whole = newClass(name, "java/lang/Object");
+        int wholeSize = emitFunction(whole, funcIdx, null);
+        if (!split || wholeSize <= Split.threshold) {
+            return finish(whole);
         }
         Split.Recorder recorder = FunctionCompiler.measure(this, funcIdx);
-        if (recorder.size() <= Split.threshold) {
-            return null;
-        }
+        ClassWriter best = whole;
+        int bestSize = wholeSize;
         int target = Split.target;
-        Split.Plan best = null;
-        int bestSize = recorder.size();
         for (int attempt = 0; attempt < 4 && (attempt == 0 || bestSize >= Split.LIMIT); attempt++) {
             Split.Plan plan = recorder.plan(target);
-            int size = emitFunction(new ClassWriter(0), funcIdx, plan);
+            ClassWriter cw = newClass(name, "java/lang/Object");
+            int size = emitFunction(cw, funcIdx, plan);
             Split.debug(funcIdx, recorder.size(), target, plan, size);
             if (size < bestSize) {
-                best = plan;
+                best = cw;
                 bestSize = size;
             }
             target = target * 2 / 3;
@@ -226,7 +224,12 @@ final class ClassGenerator implements Opcodes {
         if (bestSize >= Split.LIMIT) {
             Split.warnNotJitCompilable(code.frameName(funcIdx), bestSize);
         }
-        return best;
+        return finish(best);
+    }
+
+    private static byte[] finish(ClassWriter cw) {
+        cw.visitEnd();
+        return cw.toByteArray();
     }
 
     /** Emits function {@code funcIdx} (its method and pieces) into {@code cv}; returns the largest method's size. */
@@ -359,11 +362,7 @@ final class ClassGenerator implements Opcodes {
         String name = functionClass(funcIdx);
         String why;
         try {
-            Split.Plan plan = planOf(funcIdx);
-            ClassWriter cw = newClass(name, "java/lang/Object");
-            emitFunction(cw, funcIdx, plan);
-            cw.visitEnd();
-            return cw.toByteArray();
+            return compileFunction(funcIdx, name);
         } catch (MethodTooLargeException e) {
             String method = e.getMethodName();
             why = "needs " + e.getCodeSize() + " bytes of bytecode in "
