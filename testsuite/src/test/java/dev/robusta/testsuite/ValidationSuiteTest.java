@@ -38,13 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * contradict 3.0).
  */
 class ValidationSuiteTest {
-    private static final String ELEM_FUNC = "the text parser types segments of function indices funcref; "
-            + "in 3.0 they are (ref func)";
-    /** Cases that fail for a reason outside the validator, by {@code file:line}. */
-    private static final Map<String, String> KNOWN = Map.of(
-            "wasm-3.0/elem.wast:87", ELEM_FUNC,
-            "wasm-3.0/elem.wast:448", ELEM_FUNC,
-            "wasm-3.0/elem.wast:482", ELEM_FUNC);
+    /** Cases that fail for a reason outside the validator, by {@code file:line} (none at present). */
+    private static final Map<String, String> KNOWN = Map.of();
 
     @TestFactory
     Stream<DynamicContainer> wasm2_0() {

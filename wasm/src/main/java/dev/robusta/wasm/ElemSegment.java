@@ -10,7 +10,9 @@ import java.util.List;
  * @param mode     active, passive or declarative
  * @param tableIdx the table of an active segment
  * @param offset   the offset expression of an active segment, else null
- * @param type     the reference type of the elements
+ * @param type     the reference type of the elements; for function indices, which the binary form does not
+ *                 type, the one the decoder's features give them ({@code (ref func)} with gc, else
+ *                 {@code funcref}), which the validator takes from its own features instead
  * @param init     one constant expression per element
  * @see <a href="https://webassembly.github.io/spec/core/binary/modules.html#element-section">Element section</a>
  */

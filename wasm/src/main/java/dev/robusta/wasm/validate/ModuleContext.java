@@ -134,8 +134,21 @@ final class ModuleContext {
         if (!inRange(elemIdx, module.elements().size())) {
             throw unknown("elem segment", elemIdx);
         }
-        ElemSegment seg = module.elements().get(elemIdx);
-        return seg.type();
+        return elemType(module.elements().get(elemIdx));
+    }
+
+    /**
+     * The type of an element segment under these features. A segment written as function indices (flags
+     * 0..3) has no type in its binary form: the features give it one, {@code (ref func)} in 3.0 (gc) and
+     * {@code funcref} in 2.0, which is what the decoder puts in the model. A model decoded or parsed with
+     * other features than these says otherwise, so the type is taken from the features, as decoding the
+     * module's binary with them would. Segments written as expressions have their own type.
+     */
+    ValType elemType(ElemSegment seg) {
+        if (seg.usesExpressions()) {
+            return seg.type();
+        }
+        return features.gc() ? ValType.ref(false, ValType.HT_FUNC) : ValType.FUNCREF;
     }
 
     void data(int dataIdx) {

@@ -313,20 +313,21 @@ public final class Validator {
         for (int i = 0; i < elements.size(); i++) {
             ElemSegment seg = elements.get(i);
             String where = "elem segment " + i;
+            ValType type = ctx.elemType(seg);
             try {
-                ctx.checkValType(seg.type());
+                ctx.checkValType(type);
             } catch (Invalid e) {
                 throw e.at(where, -1);
             }
             for (Expression init : seg.init()) {
-                ConstantExpressions.validate(ctx, code, init, seg.type(), segmentGlobals(), where);
+                ConstantExpressions.validate(ctx, code, init, type, segmentGlobals(), where);
             }
             if (seg.mode() == SegmentMode.ACTIVE) {
                 TableType tt;
                 try {
                     tt = ctx.table(seg.tableIdx());
-                    if (!ctx.subtyping.matches(seg.type(), tt.elemType())) {
-                        throw new Invalid("type mismatch: element segment of " + seg.type()
+                    if (!ctx.subtyping.matches(type, tt.elemType())) {
+                        throw new Invalid("type mismatch: element segment of " + type
                                 + " for a table of " + tt.elemType());
                     }
                 } catch (Invalid e) {

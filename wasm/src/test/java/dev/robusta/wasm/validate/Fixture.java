@@ -114,6 +114,12 @@ final class Fixture {
         return this;
     }
 
+    /** A table with an initializer expression (as needed for non-nullable element types). */
+    Fixture table(TableType tt, Asm init) {
+        m.tables().add(new Table(tt, init.end().expr()));
+        return this;
+    }
+
     Fixture global(ValType t, boolean mutable, Asm init) {
         m.globals().add(new Global(new GlobalType(t, mutable), init.expr()));
         return this;

@@ -3,6 +3,7 @@ package dev.robusta.wasm.validate;
 import dev.robusta.wasm.CompileException;
 import dev.robusta.wasm.DataSegment;
 import dev.robusta.wasm.ElemSegment;
+import dev.robusta.wasm.Expression;
 import dev.robusta.wasm.ExternKind;
 import dev.robusta.wasm.Features;
 import dev.robusta.wasm.Global;
@@ -331,6 +332,31 @@ class ValidatorTest {
                     .invalid("type mismatch");
             module().func(type(types(), types(FUNCREF)), code().refNull(HT_FUNC).end()).table(FUNCREF, 1)
                     .elem(active(0, code().i32(0), FUNCREF, code().op(CALL, 0))).invalid("constant expression required");
+        }
+
+        /**
+         * A function-index segment (flags 0..3) has no type in its binary form: the validator's features give
+         * it one, whatever a decoder or parser with other features wrote in the model.
+         */
+        @Test
+        void funcIndexSegment_typedByTheValidatorsFeatures() {
+            ValType refFunc = ValType.ref(false, HT_FUNC);
+            Expression offset = code().i32(0).end().expr();
+            List<Expression> init = List.of(code().op(REF_FUNC, 0).end().expr());
+            // typed (ref func) by a 3.0 decoder: a valid 2.0 module, ref.func being funcref there
+            module().func(code()).table(FUNCREF, 1)
+                    .elem(new ElemSegment(0, SegmentMode.ACTIVE, 0, offset, refFunc, init)).valid();
+            module().func(code()).elem(new ElemSegment(1, SegmentMode.PASSIVE, 0, null, refFunc, init)).valid();
+            module().func(code().i32(0).i32(0).i32(0).op(TABLE_INIT, 0, 0)).table(FUNCREF, 1)
+                    .elem(new ElemSegment(1, SegmentMode.PASSIVE, 0, null, refFunc, init)).valid();
+            // typed funcref by a 2.0 decoder: in 3.0 it is (ref func) and may fill a (ref func) table
+            TableType refFuncTable = new TableType(refFunc, Limits.of(1));
+            module().func(code()).table(refFuncTable, code().op(REF_FUNC, 0)).features(Features.V3)
+                    .elem(new ElemSegment(0, SegmentMode.ACTIVE, 0, offset, FUNCREF, init)).valid();
+            // written as expressions, the segment keeps its type
+            module().func(code()).table(refFuncTable, code().op(REF_FUNC, 0)).features(Features.V3)
+                    .elem(new ElemSegment(4, SegmentMode.ACTIVE, 0, offset, FUNCREF, init))
+                    .invalid("type mismatch: element segment of funcref for a table of (ref func)");
         }
 
         @Test
