@@ -44,6 +44,9 @@ public final class InterpreterSupport {
      * @throws CompileException of kind UNSUPPORTED, naming the instruction and the function
      */
     public static void check(WasmModule module, Features features) {
+        if (!mayUseUnsupported(features)) {
+            return;
+        }
         int imported = module.importedFuncCount();
         for (int i = 0; i < module.codes().size(); i++) {
             check(module.codes().get(i).body(), features, "function " + (imported + i));
@@ -62,6 +65,15 @@ public final class InterpreterSupport {
                 check(init, features, "element segment " + i);
             }
         }
+    }
+
+    /**
+     * Whether code read with {@code features} can hold an instruction the interpreter does not run: the
+     * {@link CodeReader} reads those only with GC, threads or exception handling on, so a module of
+     * WebAssembly 2.0 (most programs) needs no second pass over its code.
+     */
+    static boolean mayUseUnsupported(Features features) {
+        return features.gc() || features.threads() || features.exceptions();
     }
 
     private static void check(Expression code, Features features, String where) {
