@@ -586,7 +586,7 @@ final class FunctionCompiler implements Opcodes {
             mv.visitVarInsn(ALOAD, frameSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitInsn(LALOAD);
-            Frame.fromSlot(mv, t);
+            JvmTypes.fromSlot(mv, t);
         }
     }
 
@@ -604,7 +604,7 @@ final class FunctionCompiler implements Opcodes {
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitMethodInsn(INVOKESTATIC, FRAME, "set", "(" + JvmTypes.desc(t) + "[JI)V", false);
         } else {
-            Frame.toSlot(mv, t);
+            JvmTypes.toSlot(mv, t);
             mv.visitVarInsn(ALOAD, frameSlot);
             JvmTypes.iconst(mv, frameIndex[i]);
             mv.visitInsn(DUP2_X2);
