@@ -29,7 +29,7 @@ public final class CompilerInfo {
      * to the generated code (what a class file the compiler writes contains) or to the runtime methods that
      * generated code calls.
      */
-    public static final int CODE_VERSION = 9;
+    public static final int CODE_VERSION = 10;
 
     private static final String VERSION = readVersion();
 

@@ -48,10 +48,21 @@ public abstract class Ctx {
     public abstract void enter(int typeId, int dispatchIdx, long[] args, Object[] argRefs, long[] results,
                                Object[] resultRefs, int depth);
 
-    /** The prologue of every function: the depth check and the charge of the call. */
+    /** The prologue of every function when fuel is counted: the depth check and the charge of the call. */
     public static void prologue(Ctx ctx, int depth, int weight) {
         Exec e = ctx.exec;
         if (depth > e.maxDepth || (e.budget -= weight) < 0) {
+            SlowPaths.call(ctx, depth);
+        }
+    }
+
+    /**
+     * The prologue of every function when fuel is not counted: the depth check alone. Interruption and the
+     * deadline make it fail too ({@link dev.robusta.runtime.internal.Limits#callLimit}), so calls charge
+     * nothing.
+     */
+    public static void depthCheck(Ctx ctx, int depth) {
+        if (depth > ctx.exec.callLimit) {
             SlowPaths.call(ctx, depth);
         }
     }

@@ -45,7 +45,7 @@ public final class Exec extends Limits {
     /** Starts the limits of a call from the host into {@code instance}. */
     void start(ModuleInstance instance) {
         depth = 0;
-        startLimits(instance);
+        startLimits(instance, true);
     }
 
     /** Forgets what the finished call from the host referred to. */

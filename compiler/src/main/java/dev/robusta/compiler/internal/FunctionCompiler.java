@@ -37,7 +37,8 @@ import java.util.Map;
  * moves them through scratch locals. Code after an unconditional branch is not emitted, as the interpreter's
  * lowering does, and a block whose end nothing reaches makes the code after it unreachable too.
  *
- * <p>Every method has the same shape: the prologue ({@link Ctx#prologue}: call depth and fuel), the
+ * <p>Every method has the same shape: the prologue ({@link Ctx#depthCheck}: the call depth, which
+ * interruption and the deadline also trip; with fuel {@link Ctx#prologue}, which charges the call too), the
  * zeroing of the locals and the load of the memory, then the body inside a handler that adds the function
  * to the wasm stack trace of a trap. Loop back-edges charge fuel ({@link Ctx#charge}); the memory's
  * {@code byte[]} is reloaded after calls and {@code memory.grow} when the memory can grow.
@@ -384,8 +385,12 @@ final class FunctionCompiler implements Opcodes {
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP_EXCEPTION);
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
-        JvmTypes.iconst(mv, weight);
-        mv.visitMethodInsn(INVOKESTATIC, CTX, "prologue", "(L" + CTX + ";II)V", false);
+        if (gen.exactFuel) {
+            JvmTypes.iconst(mv, weight);
+            mv.visitMethodInsn(INVOKESTATIC, CTX, "prologue", "(L" + CTX + ";II)V", false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, CTX, "depthCheck", "(L" + CTX + ";I)V", false);
+        }
         if (frameSlot < 0) {
             for (int k = firstDeclared; k < localType.length; k++) {
                 JvmTypes.zero(mv, localType[k]);

@@ -69,6 +69,33 @@ class CompiledLimitsTest {
     }
 
     @Test
+    void interruptingAnotherInstance_letsTheCallFinish() throws Exception {
+        Instance running = compiled(FIB, Wat.COMPILER);
+        Instance other = compiled(FIB, Wat.COMPILER);
+        CompletableFuture<Integer> result = CompletableFuture.supplyAsync(() -> running.function("fib").callInt(32));
+        int interrupts = 0;
+        while (!result.isDone()) {
+            other.interrupt();
+            interrupts++;
+            Thread.sleep(1);
+        }
+        assertEquals(2178309, result.get(30, TimeUnit.SECONDS));
+        assertTrue(interrupts > 0);
+        assertEquals(Trap.INTERRUPTED,
+                assertThrows(TrapException.class, () -> other.function("fib").callInt(15)).trap(),
+                "the interrupted instance's next call traps, as documented");
+    }
+
+    @Test
+    void deadline_isPerCall() throws Exception {
+        Instance i = compiled(FIB, Wat.COMPILER.withTimeout(Duration.ofMillis(50)));
+        for (int k = 0; k < 5; k++) {
+            assertEquals(6765, i.function("fib").callInt(20));
+            Thread.sleep(60);
+        }
+    }
+
+    @Test
     void loop_stoppedByDeadline() {
         Instance i = compiled(COUNT, Wat.COMPILER.withTimeout(Duration.ofMillis(100)));
         TrapException e = assertTimeoutPreemptively(Duration.ofSeconds(30),

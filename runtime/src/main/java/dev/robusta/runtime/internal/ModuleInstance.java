@@ -100,6 +100,7 @@ public final class ModuleInstance implements Instance {
     @Override
     public void interrupt() {
         interruptRequested = true;
+        Limits.requestChecks();
     }
 
     @Override
