@@ -89,14 +89,18 @@ final class ModuleFile {
     }
 
     /**
-     * The compiled module: decoded or parsed, then validated ({@link Module#of}; for a binary module the same as
-     * {@link Module#compile(byte[], RuntimeConfig)}, with the phases timed apart).
+     * The compiled module: decoded or parsed, then validated ({@link Module#compile(byte[], RuntimeConfig)} for a
+     * binary module, which with a code cache can skip validating bytes it validated before; {@link Module#of}
+     * for text).
      *
      * @throws dev.robusta.wasm.CompileException when the module is malformed or invalid
      */
     Module compile(RuntimeConfig config) {
+        if (isBinary()) {
+            return Module.compile(bytes, config);
+        }
         WasmModule model = model(config.features());
-        PhaseTimer.end(isBinary() ? "decode" : "parse (text)");
+        PhaseTimer.end("parse (text)");
         return Module.of(model, config);
     }
 }

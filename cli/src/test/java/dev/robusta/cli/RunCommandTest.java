@@ -46,6 +46,20 @@ class RunCommandTest {
     }
 
     @Test
+    void cache_marksABinaryModuleValidated_forTheNextRun() throws java.io.IOException {
+        Path cache = dir.resolve("cache");
+        String wasm = write(dir, "math.wasm", BinaryEncoder.encode(WatParser.parseModule(MATH)));
+        Result first = run("run", "--engine", "compiler", "--cache", cache.toString(), "--invoke", "add", wasm, "2", "3");
+        assertEquals("5" + NL, first.out(), first.err());
+        try (java.util.stream.Stream<Path> marks = java.nio.file.Files.list(cache.resolve("validated"))) {
+            assertEquals(1, marks.count());
+        }
+        Result second = run("run", "--engine", "compiler", "--cache", cache.toString(), "--invoke", "add", wasm, "4", "5");
+        assertEquals("9" + NL, second.out());
+        assertEquals("", second.err());
+    }
+
+    @Test
     void cache_storesTheGeneratedClasses_andTheNextRunUsesThem() throws java.io.IOException {
         Path cache = dir.resolve("cache");
         Result first = run("run", "--engine", "compiler", "--cache", cache.toString(), "--invoke", "add", math(), "2", "3");

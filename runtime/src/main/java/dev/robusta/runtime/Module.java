@@ -4,6 +4,7 @@ import dev.robusta.runtime.internal.Instantiator;
 import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleCompiler;
 import dev.robusta.runtime.internal.PhaseTimer;
+import dev.robusta.runtime.internal.ValidatedModules;
 import dev.robusta.runtime.internal.interpreter.InterpreterSupport;
 import dev.robusta.wasm.CustomSection;
 import dev.robusta.wasm.Export;
@@ -58,6 +59,7 @@ public final class Module {
         Objects.requireNonNull(config, "config");
         byte[] sha256 = config.codeCache().isPresent() ? sha256(bytes) : null;
         WasmModule model = ModuleCompiler.decode(bytes, config.features());
+        PhaseTimer.end("decode");
         return of(model, config, sha256);
     }
 
@@ -83,8 +85,14 @@ public final class Module {
     private static Module of(WasmModule model, RuntimeConfig config, byte[] sha256) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(config, "config");
-        ModuleCompiler.validate(model, config.features());
-        InterpreterSupport.check(model, config.features());
+        java.nio.file.Path cache = sha256 == null ? null : config.codeCache().orElse(null);
+        if (cache == null || !ValidatedModules.known(cache, sha256, config.features())) {
+            ModuleCompiler.validate(model, config.features());
+            InterpreterSupport.check(model, config.features());
+            if (cache != null) {
+                ValidatedModules.remember(cache, sha256, config.features());
+            }
+        }
         PhaseTimer.end("validate");
         Module module = new Module(new ModuleCode(model, config, sha256));
         PhaseTimer.end("module set-up (types, engine look-up)");
