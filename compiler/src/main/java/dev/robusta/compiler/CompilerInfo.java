@@ -2,13 +2,11 @@ package dev.robusta.compiler;
 
 import dev.robusta.compiler.internal.InterpretedFunctions;
 import dev.robusta.runtime.RuntimeConfig;
+import dev.robusta.runtime.internal.MavenVersion;
 import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.wasm.WasmModule;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Facts about the compiler engine, for tools and diagnostics.
@@ -31,7 +29,8 @@ public final class CompilerInfo {
      */
     public static final int CODE_VERSION = 10;
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION =
+            MavenVersion.read(CompilerInfo.class.getResourceAsStream("version.properties"));
 
     private CompilerInfo() {
     }
@@ -56,21 +55,5 @@ public final class CompilerInfo {
      */
     public static List<Integer> interpretedFunctions(WasmModule model, RuntimeConfig config) {
         return InterpretedFunctions.of(new ModuleCode(model, config));
-    }
-
-    private static String readVersion() {
-        try (InputStream in = CompilerInfo.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.startsWith("$")) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            // fall through: unknown
-        }
-        return "unknown";
     }
 }

@@ -3,14 +3,12 @@ package dev.robusta.runtime.internal;
 import dev.robusta.wasm.Features;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Properties;
 
 /**
  * The modules known to be valid: a mark per module in the code cache's folder ({@code DIR/validated/}),
@@ -28,7 +26,8 @@ public final class ValidatedModules {
     public static final int VALIDATOR_VERSION = 1;
 
     private static final String FOLDER = "validated";
-    private static final String VERSION = readVersion();
+    private static final String VERSION =
+            MavenVersion.read(ValidatedModules.class.getResourceAsStream("version.properties"));
 
     private ValidatedModules() {
     }
@@ -69,21 +68,5 @@ public final class ValidatedModules {
             name.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return cache.resolve(FOLDER).resolve(name.toString());
-    }
-
-    private static String readVersion() {
-        try (InputStream in = ValidatedModules.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.startsWith("$")) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            // fall through: unknown
-        }
-        return "unknown";
     }
 }
