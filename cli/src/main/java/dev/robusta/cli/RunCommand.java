@@ -122,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Keep the JVM classes the compiler generates in DIR (created when missing), so that the "
                     + "next run of the same module loads them instead of compiling again. Entries are keyed by "
                     + "the module's SHA-256, robusta's version and the options that change the generated code; "
-                    + "damaged entries are compiled again. Without effect on the interpreter.")
+                    + "damaged entries are compiled again. A binary module that validated is marked there too, "
+                    + "and the next run of the same bytes skips validation (with any engine).")
     Path cache;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module: a .wasm or .wat file.")
