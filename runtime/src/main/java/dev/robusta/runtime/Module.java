@@ -4,6 +4,7 @@ import dev.robusta.runtime.internal.Instantiator;
 import dev.robusta.runtime.internal.ModuleCode;
 import dev.robusta.runtime.internal.ModuleCompiler;
 import dev.robusta.runtime.internal.PhaseTimer;
+import dev.robusta.runtime.internal.Sha256;
 import dev.robusta.runtime.internal.ValidatedModules;
 import dev.robusta.runtime.internal.interpreter.InterpreterSupport;
 import dev.robusta.wasm.CustomSection;
@@ -13,6 +14,7 @@ import dev.robusta.wasm.Import;
 import dev.robusta.wasm.TagType;
 import dev.robusta.wasm.WasmModule;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,11 +66,7 @@ public final class Module {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e); // every JDK has it
-        }
+        return Sha256.newDigest().digest(bytes);
     }
 
     /**
@@ -85,7 +83,7 @@ public final class Module {
     private static Module of(WasmModule model, RuntimeConfig config, byte[] sha256) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(config, "config");
-        java.nio.file.Path cache = sha256 == null ? null : config.codeCache().orElse(null);
+        Path cache = sha256 == null ? null : config.codeCache().orElse(null);
         if (cache == null || !ValidatedModules.known(cache, sha256, config.features())) {
             ModuleCompiler.validate(model, config.features());
             InterpreterSupport.check(model, config.features());

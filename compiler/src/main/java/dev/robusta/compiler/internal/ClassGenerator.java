@@ -227,6 +227,7 @@ final class ClassGenerator implements Opcodes {
         return finish(best);
     }
 
+    /** Ends class {@code cw} and returns its bytes. */
     private static byte[] finish(ClassWriter cw) {
         cw.visitEnd();
         return cw.toByteArray();
@@ -348,8 +349,7 @@ final class ClassGenerator implements Opcodes {
         }
         constructor(cw, globals, tables);
         enter(cw);
-        cw.visitEnd();
-        return cw.toByteArray();
+        return finish(cw);
     }
 
     /**
@@ -405,8 +405,7 @@ final class ClassGenerator implements Opcodes {
         returnResult(mv, t);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return finish(cw);
     }
 
     /** The class {@code S<k>} of signature class {@code k}. */
@@ -419,8 +418,7 @@ final class ClassGenerator implements Opcodes {
         }
         callIndirect(cw, name, k);
         generic(cw, k);
-        cw.visitEnd();
-        return cw.toByteArray();
+        return finish(cw);
     }
 
     private void constructor(ClassWriter cw, int globals, int tables) {
@@ -524,8 +522,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         switchOver(cw, name, "s" + k, k, base, Math.min(CHUNK, members.get(k).size() - base));
-        cw.visitEnd();
-        return cw.toByteArray();
+        return finish(cw);
     }
 
     /** A switch method over {@code n} functions of signature class {@code k} from {@code base}. */

@@ -2,6 +2,7 @@ package dev.robusta.compiler.internal;
 
 import dev.robusta.compiler.CompilerInfo;
 import dev.robusta.runtime.internal.ModuleCode;
+import dev.robusta.runtime.internal.Sha256;
 import dev.robusta.wasm.binary.BinaryEncoder;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
@@ -136,11 +136,7 @@ final class CodeCache {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return Sha256.newDigest();
     }
 
     /** The folder of this module's classes. */

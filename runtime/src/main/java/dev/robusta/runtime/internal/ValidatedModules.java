@@ -8,7 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The modules known to be valid: a mark per module in the code cache's folder ({@code DIR/validated/}),
@@ -55,18 +55,10 @@ public final class ValidatedModules {
     }
 
     static Path mark(Path cache, byte[] sha256, Features features) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e); // every JDK has it
-        }
+        MessageDigest d = Sha256.newDigest();
         d.update(sha256);
         d.update(("\n" + features + "\n" + VALIDATOR_VERSION + "\n" + VERSION).getBytes(StandardCharsets.UTF_8));
-        StringBuilder name = new StringBuilder(64);
-        for (byte b : d.digest()) {
-            name.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return cache.resolve(FOLDER).resolve(name.toString());
+        String name = HexFormat.of().formatHex(d.digest());
+        return cache.resolve(FOLDER).resolve(name);
     }
 }
