@@ -125,6 +125,8 @@ final class FunctionCompiler implements Opcodes {
     private int ctxSlot;
     private int depthSlot;
     private int memSlot = -1;
+    /** The memory's size in bytes ({@code ByteArrayMemory.length}), read with {@link #memSlot}'s array. */
+    private int memLengthSlot = -1;
     /** The local credit of loop back-edges when there is no fuel to count exactly; -1 when not needed. */
     private int creditSlot = -1;
     /** The context as the generated class, for its fields; -1 when not needed. */
@@ -326,6 +328,7 @@ final class FunctionCompiler implements Opcodes {
                 depthSlot = slot++;
                 if (slot <= 3 && usesMemory && gen.hasMemory && memoryUses > firstLocalUses) {
                     memSlot = slot++;
+                    memLengthSlot = slot++;
                 }
             }
             localSlot[k] = slot;
@@ -340,6 +343,7 @@ final class FunctionCompiler implements Opcodes {
         }
         if (usesMemory && gen.hasMemory && memSlot < 0) {
             memSlot = slot++;
+            memLengthSlot = slot++;
         }
         if (usesFields) {
             selfSlot = slot++;
@@ -1421,14 +1425,24 @@ final class FunctionCompiler implements Opcodes {
 
     private void reloadMemory() {
         if (memSlot >= 0) {
+            // the length first, then the array: see ByteArrayMemory
             mv.visitVarInsn(ALOAD, ctxSlot);
             mv.visitFieldInsn(GETFIELD, CTX, "memory", "L" + MEMORY + ";");
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, MEMORY, "length", "I");
+            mv.visitVarInsn(ISTORE, memLengthSlot);
             mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
             mv.visitVarInsn(ASTORE, memSlot);
         }
     }
 
     // ---- variables, references, tables, memory ----
+
+    /** Pushes the memory's {@code byte[]} and its size in bytes, the operands every memory helper takes. */
+    private void loadMemory() {
+        mv.visitVarInsn(ALOAD, memSlot);
+        mv.visitVarInsn(ILOAD, memLengthSlot);
+    }
 
     private void loadGlobal(int idx) {
         String field = gen.globalField(idx);
@@ -1520,8 +1534,7 @@ final class FunctionCompiler implements Opcodes {
                 mv.visitMethodInsn(INVOKESTATIC, TABLES, "tableSet", "(ILjava/lang/Object;" + TABLE_DESC + ")V", false);
                 return;
             case MEMORY_SIZE:
-                mv.visitVarInsn(ALOAD, memSlot);
-                mv.visitInsn(ARRAYLENGTH);
+                mv.visitVarInsn(ILOAD, memLengthSlot);
                 mv.visitIntInsn(BIPUSH, 16);
                 mv.visitInsn(IUSHR);
                 push(ValType.I32);
@@ -1603,10 +1616,10 @@ final class FunctionCompiler implements Opcodes {
         switch (op) {
             case MEMORY_INIT:
                 pop(3);
-                mv.visitVarInsn(ALOAD, memSlot);
+                loadMemory();
                 mv.visitVarInsn(ALOAD, ctxSlot);
                 JvmTypes.iconst(mv, r.index());
-                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryInit", "(III[BL" + CTX + ";I)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryInit", "(III[BIL" + CTX + ";I)V", false);
                 return;
             case DATA_DROP:
                 mv.visitVarInsn(ALOAD, ctxSlot);
@@ -1615,13 +1628,13 @@ final class FunctionCompiler implements Opcodes {
                 return;
             case MEMORY_COPY:
                 pop(3);
-                mv.visitVarInsn(ALOAD, memSlot);
-                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryCopy", "(III[B)V", false);
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryCopy", "(III[BI)V", false);
                 return;
             case MEMORY_FILL:
                 pop(3);
-                mv.visitVarInsn(ALOAD, memSlot);
-                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryFill", "(III[B)V", false);
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, MEM, "memoryFill", "(III[BI)V", false);
                 return;
             case TABLE_INIT:
                 pop(3);
@@ -1678,12 +1691,12 @@ final class FunctionCompiler implements Opcodes {
             return;
         }
         if (op.immKind() == ImmKind.MEMARG) {
-            mv.visitVarInsn(ALOAD, memSlot);
+            loadMemory();
             JvmTypes.iconst(mv, memOffset(r));
             String desc = NumericEmitters.descriptor(op.signature());
             int close = desc.indexOf(')');
             mv.visitMethodInsn(INVOKESTATIC, ACCESS, NumericEmitters.camel(op.mnemonic()),
-                    desc.substring(0, close) + "[BI" + desc.substring(close), false);
+                    desc.substring(0, close) + "[BII" + desc.substring(close), false);
             return;
         }
         NumericEmitters.Emitter e = NumericEmitters.EMITTERS.get(op);
@@ -1705,25 +1718,25 @@ final class FunctionCompiler implements Opcodes {
         String sig = op.signature();
         switch (op.immKind()) {
             case MEMARG:
-                mv.visitVarInsn(ALOAD, memSlot);
+                loadMemory();
                 JvmTypes.iconst(mv, memOffset(r));
                 if (sig.equals("aV>")) {
-                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "store", "(I" + JvmTypes.V128_DESC + "[BI)V", false);
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "store", "(I" + JvmTypes.V128_DESC + "[BII)V", false);
                 } else {
                     JvmTypes.iconst(mv, op.code());
-                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "load", "(I[BII)" + JvmTypes.V128_DESC, false);
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "load", "(I[BIII)" + JvmTypes.V128_DESC, false);
                 }
                 return;
             case MEMARG_LANE:
-                mv.visitVarInsn(ALOAD, memSlot);
+                loadMemory();
                 JvmTypes.iconst(mv, memOffset(r));
                 JvmTypes.iconst(mv, op.code());
                 JvmTypes.iconst(mv, r.lane());
                 if (sig.equals("aV>")) {
-                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "storeLane", "(I" + JvmTypes.V128_DESC + "[BIII)V", false);
+                    mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "storeLane", "(I" + JvmTypes.V128_DESC + "[BIIII)V", false);
                 } else {
                     mv.visitMethodInsn(INVOKESTATIC, SIMD_MEM, "loadLane",
-                            "(I" + JvmTypes.V128_DESC + "[BIII)" + JvmTypes.V128_DESC, false);
+                            "(I" + JvmTypes.V128_DESC + "[BIIII)" + JvmTypes.V128_DESC, false);
                 }
                 return;
             default:

@@ -12,32 +12,32 @@ public final class SimdMem {
     }
 
     /** v128.load and its extending, splat and zero forms (0xFD 0..10, 0x5C, 0x5D). */
-    public static V128 load(int addr, byte[] m, int offset, int code) {
+    public static V128 load(int addr, byte[] m, int length, int offset, int code) {
         switch (code) {
             case 0x00: { // v128.load
-                int i = Mem.index(addr, offset, 16, m);
+                int i = Mem.index(addr, offset, 16, length);
                 return new V128((long) Mem.LONG.get(m, i), (long) Mem.LONG.get(m, i + 8));
             }
             case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06: {
                 long[] s = new long[2];
-                Simd.loadExtend(code, (long) Mem.LONG.get(m, Mem.index(addr, offset, 8, m)), s, 0);
+                Simd.loadExtend(code, (long) Mem.LONG.get(m, Mem.index(addr, offset, 8, length)), s, 0);
                 return new V128(s[0], s[1]);
             }
             case 0x07: // v128.load8_splat
-                return splat((m[Mem.index(addr, offset, 1, m)] & 0xFFL) * 0x0101_0101_0101_0101L);
+                return splat((m[Mem.index(addr, offset, 1, length)] & 0xFFL) * 0x0101_0101_0101_0101L);
             case 0x08: // v128.load16_splat
-                return splat(((short) Mem.SHORT.get(m, Mem.index(addr, offset, 2, m)) & 0xFFFFL)
+                return splat(((short) Mem.SHORT.get(m, Mem.index(addr, offset, 2, length)) & 0xFFFFL)
                         * 0x0001_0001_0001_0001L);
             case 0x09: { // v128.load32_splat
-                long v = (int) Mem.INT.get(m, Mem.index(addr, offset, 4, m)) & 0xFFFF_FFFFL;
+                long v = (int) Mem.INT.get(m, Mem.index(addr, offset, 4, length)) & 0xFFFF_FFFFL;
                 return splat(v | (v << 32));
             }
             case 0x0A: // v128.load64_splat
-                return splat((long) Mem.LONG.get(m, Mem.index(addr, offset, 8, m)));
+                return splat((long) Mem.LONG.get(m, Mem.index(addr, offset, 8, length)));
             case 0x5C: // v128.load32_zero
-                return new V128((int) Mem.INT.get(m, Mem.index(addr, offset, 4, m)) & 0xFFFF_FFFFL, 0);
+                return new V128((int) Mem.INT.get(m, Mem.index(addr, offset, 4, length)) & 0xFFFF_FFFFL, 0);
             case 0x5D: // v128.load64_zero
-                return new V128((long) Mem.LONG.get(m, Mem.index(addr, offset, 8, m)), 0);
+                return new V128((long) Mem.LONG.get(m, Mem.index(addr, offset, 8, length)), 0);
             default:
                 throw new IllegalArgumentException("not a SIMD load: 0x" + Integer.toHexString(code));
         }
@@ -48,8 +48,8 @@ public final class SimdMem {
     }
 
     /** v128.store. */
-    public static void store(int addr, V128 v, byte[] m, int offset) {
-        int i = Mem.index(addr, offset, 16, m);
+    public static void store(int addr, V128 v, byte[] m, int length, int offset) {
+        int i = Mem.index(addr, offset, 16, length);
         Mem.LONG.set(m, i, v.lo());
         Mem.LONG.set(m, i + 8, v.hi());
     }
@@ -65,9 +65,9 @@ public final class SimdMem {
     }
 
     /** v128.load8_lane .. v128.load64_lane (0x54..0x57). */
-    public static V128 loadLane(int addr, V128 v, byte[] m, int offset, int code, int lane) {
+    public static V128 loadLane(int addr, V128 v, byte[] m, int length, int offset, int code, int lane) {
         int bits = laneBits(code);
-        int i = Mem.index(addr, offset, bits / 8, m);
+        int i = Mem.index(addr, offset, bits / 8, length);
         long x;
         switch (bits) {
             case 8: x = m[i] & 0xFFL; break;
@@ -85,9 +85,9 @@ public final class SimdMem {
     }
 
     /** v128.store8_lane .. v128.store64_lane (0x58..0x5B). */
-    public static void storeLane(int addr, V128 v, byte[] m, int offset, int code, int lane) {
+    public static void storeLane(int addr, V128 v, byte[] m, int length, int offset, int code, int lane) {
         int bits = laneBits(code);
-        int i = Mem.index(addr, offset, bits / 8, m);
+        int i = Mem.index(addr, offset, bits / 8, length);
         int perHalf = 64 / bits;
         long x = (lane / perHalf == 0 ? v.lo() : v.hi()) >>> ((lane % perHalf) * bits);
         switch (bits) {

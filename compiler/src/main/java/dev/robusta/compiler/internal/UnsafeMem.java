@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 /**
  * The loads and stores of {@link Mem} (same names and descriptors) through {@code sun.misc.Unsafe}, which the
  * generated code calls instead when {@link #AVAILABLE}. Each access checks its bounds first, exactly as
- * {@link Mem#index} does, so that an access outside the {@code byte[]} traps and never reaches memory.
+ * {@link Mem#index} does, against the length the generated code read with the array (never more than the
+ * array's length: see {@link dev.robusta.runtime.internal.ByteArrayMemory}), so that an access outside the
+ * memory traps and never reaches past the {@code byte[]}.
  *
  * <p>Why not the VarHandles of {@link Mem}: C2 inlines at most about 8,000 bytes of bytecode into one
  * compiled method, and an access through a byte-array view VarHandle inlines about 360 (its guard, form,
@@ -56,9 +58,9 @@ public final class UnsafeMem {
     }
 
     /** The address in {@code m} of an access of {@code size} bytes at u32 {@code addr} + u32 {@code offset}. */
-    private static long at(int addr, int offset, int size, byte[] m) {
+    private static long at(int addr, int offset, int size, int length) {
         long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-        if (ea > m.length - size) {
+        if (ea > length - size) {
             throw Traps.outOfBoundsMemory();
         }
         return BASE + ea;
@@ -66,97 +68,97 @@ public final class UnsafeMem {
 
     // ---- loads ----
 
-    public static int i32Load(int addr, byte[] m, int offset) {
-        return U.getInt(m, at(addr, offset, 4, m));
+    public static int i32Load(int addr, byte[] m, int length, int offset) {
+        return U.getInt(m, at(addr, offset, 4, length));
     }
 
-    public static long i64Load(int addr, byte[] m, int offset) {
-        return U.getLong(m, at(addr, offset, 8, m));
+    public static long i64Load(int addr, byte[] m, int length, int offset) {
+        return U.getLong(m, at(addr, offset, 8, length));
     }
 
-    public static float f32Load(int addr, byte[] m, int offset) {
-        return Float.intBitsToFloat(U.getInt(m, at(addr, offset, 4, m)));
+    public static float f32Load(int addr, byte[] m, int length, int offset) {
+        return Float.intBitsToFloat(U.getInt(m, at(addr, offset, 4, length)));
     }
 
-    public static double f64Load(int addr, byte[] m, int offset) {
-        return Double.longBitsToDouble(U.getLong(m, at(addr, offset, 8, m)));
+    public static double f64Load(int addr, byte[] m, int length, int offset) {
+        return Double.longBitsToDouble(U.getLong(m, at(addr, offset, 8, length)));
     }
 
-    public static int i32Load8S(int addr, byte[] m, int offset) {
-        return U.getByte(m, at(addr, offset, 1, m));
+    public static int i32Load8S(int addr, byte[] m, int length, int offset) {
+        return U.getByte(m, at(addr, offset, 1, length));
     }
 
-    public static int i32Load8U(int addr, byte[] m, int offset) {
-        return U.getByte(m, at(addr, offset, 1, m)) & 0xFF;
+    public static int i32Load8U(int addr, byte[] m, int length, int offset) {
+        return U.getByte(m, at(addr, offset, 1, length)) & 0xFF;
     }
 
-    public static int i32Load16S(int addr, byte[] m, int offset) {
-        return U.getShort(m, at(addr, offset, 2, m));
+    public static int i32Load16S(int addr, byte[] m, int length, int offset) {
+        return U.getShort(m, at(addr, offset, 2, length));
     }
 
-    public static int i32Load16U(int addr, byte[] m, int offset) {
-        return U.getShort(m, at(addr, offset, 2, m)) & 0xFFFF;
+    public static int i32Load16U(int addr, byte[] m, int length, int offset) {
+        return U.getShort(m, at(addr, offset, 2, length)) & 0xFFFF;
     }
 
-    public static long i64Load8S(int addr, byte[] m, int offset) {
-        return U.getByte(m, at(addr, offset, 1, m));
+    public static long i64Load8S(int addr, byte[] m, int length, int offset) {
+        return U.getByte(m, at(addr, offset, 1, length));
     }
 
-    public static long i64Load8U(int addr, byte[] m, int offset) {
-        return U.getByte(m, at(addr, offset, 1, m)) & 0xFFL;
+    public static long i64Load8U(int addr, byte[] m, int length, int offset) {
+        return U.getByte(m, at(addr, offset, 1, length)) & 0xFFL;
     }
 
-    public static long i64Load16S(int addr, byte[] m, int offset) {
-        return U.getShort(m, at(addr, offset, 2, m));
+    public static long i64Load16S(int addr, byte[] m, int length, int offset) {
+        return U.getShort(m, at(addr, offset, 2, length));
     }
 
-    public static long i64Load16U(int addr, byte[] m, int offset) {
-        return U.getShort(m, at(addr, offset, 2, m)) & 0xFFFFL;
+    public static long i64Load16U(int addr, byte[] m, int length, int offset) {
+        return U.getShort(m, at(addr, offset, 2, length)) & 0xFFFFL;
     }
 
-    public static long i64Load32S(int addr, byte[] m, int offset) {
-        return U.getInt(m, at(addr, offset, 4, m));
+    public static long i64Load32S(int addr, byte[] m, int length, int offset) {
+        return U.getInt(m, at(addr, offset, 4, length));
     }
 
-    public static long i64Load32U(int addr, byte[] m, int offset) {
-        return U.getInt(m, at(addr, offset, 4, m)) & 0xFFFF_FFFFL;
+    public static long i64Load32U(int addr, byte[] m, int length, int offset) {
+        return U.getInt(m, at(addr, offset, 4, length)) & 0xFFFF_FFFFL;
     }
 
     // ---- stores ----
 
-    public static void i32Store(int addr, int value, byte[] m, int offset) {
-        U.putInt(m, at(addr, offset, 4, m), value);
+    public static void i32Store(int addr, int value, byte[] m, int length, int offset) {
+        U.putInt(m, at(addr, offset, 4, length), value);
     }
 
-    public static void i64Store(int addr, long value, byte[] m, int offset) {
-        U.putLong(m, at(addr, offset, 8, m), value);
+    public static void i64Store(int addr, long value, byte[] m, int length, int offset) {
+        U.putLong(m, at(addr, offset, 8, length), value);
     }
 
-    public static void f32Store(int addr, float value, byte[] m, int offset) {
-        U.putInt(m, at(addr, offset, 4, m), Float.floatToRawIntBits(value));
+    public static void f32Store(int addr, float value, byte[] m, int length, int offset) {
+        U.putInt(m, at(addr, offset, 4, length), Float.floatToRawIntBits(value));
     }
 
-    public static void f64Store(int addr, double value, byte[] m, int offset) {
-        U.putLong(m, at(addr, offset, 8, m), Double.doubleToRawLongBits(value));
+    public static void f64Store(int addr, double value, byte[] m, int length, int offset) {
+        U.putLong(m, at(addr, offset, 8, length), Double.doubleToRawLongBits(value));
     }
 
-    public static void i32Store8(int addr, int value, byte[] m, int offset) {
-        U.putByte(m, at(addr, offset, 1, m), (byte) value);
+    public static void i32Store8(int addr, int value, byte[] m, int length, int offset) {
+        U.putByte(m, at(addr, offset, 1, length), (byte) value);
     }
 
-    public static void i32Store16(int addr, int value, byte[] m, int offset) {
-        U.putShort(m, at(addr, offset, 2, m), (short) value);
+    public static void i32Store16(int addr, int value, byte[] m, int length, int offset) {
+        U.putShort(m, at(addr, offset, 2, length), (short) value);
     }
 
-    public static void i64Store8(int addr, long value, byte[] m, int offset) {
-        U.putByte(m, at(addr, offset, 1, m), (byte) value);
+    public static void i64Store8(int addr, long value, byte[] m, int length, int offset) {
+        U.putByte(m, at(addr, offset, 1, length), (byte) value);
     }
 
-    public static void i64Store16(int addr, long value, byte[] m, int offset) {
-        U.putShort(m, at(addr, offset, 2, m), (short) value);
+    public static void i64Store16(int addr, long value, byte[] m, int length, int offset) {
+        U.putShort(m, at(addr, offset, 2, length), (short) value);
     }
 
-    public static void i64Store32(int addr, long value, byte[] m, int offset) {
-        U.putInt(m, at(addr, offset, 4, m), (int) value);
+    public static void i64Store32(int addr, long value, byte[] m, int length, int offset) {
+        U.putInt(m, at(addr, offset, 4, length), (int) value);
     }
 }

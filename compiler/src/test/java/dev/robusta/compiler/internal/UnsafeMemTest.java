@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@link UnsafeMem} does what {@link Mem} does: every load and store of the one, called with the same memory,
  * address and offset as the other's, gives the same value, leaves the same bytes, or traps the same way; in
- * particular around the end of the memory and with addresses and offsets that overflow 32 bits.
+ * particular around the end of the memory and with addresses and offsets that overflow 32 bits. The array is
+ * often longer than the memory (a memory has room to grow), and neither lets an access past the memory's
+ * length reach the bytes beyond it.
  */
 class UnsafeMemTest {
     private static final int[] SIZES = {0, 1, 3, 8, 17, 65536};
@@ -40,18 +42,27 @@ class UnsafeMemTest {
             Method m = Mem.class.getMethod(u.getName(), u.getParameterTypes());
             for (int size : SIZES) {
                 for (int k = 0; k < 300; k++) {
-                    byte[] memory = new byte[size];
+                    int room = random.nextBoolean() ? 0 : 1 + random.nextInt(16);
+                    byte[] memory = new byte[size + room];
                     random.nextBytes(memory);
+                    Arrays.fill(memory, size, size + room, (byte) 0);
                     int addr = address(random, size);
                     int offset = random.nextInt(4) == 0 ? address(random, size) : random.nextInt(16);
                     Object value = value(u.getParameterTypes()[1], random);
                     byte[] viaUnsafe = memory.clone();
                     byte[] viaVarHandle = memory.clone();
-                    Object expected = call(m, args(u, addr, value, viaVarHandle, offset));
-                    Object actual = call(u, args(u, addr, value, viaUnsafe, offset));
-                    assertEquals(expected, actual, u.getName() + " at " + Integer.toUnsignedString(addr) + "+"
-                            + Integer.toUnsignedString(offset) + " in " + size + " bytes");
-                    assertArrayEquals(viaVarHandle, viaUnsafe, u.getName());
+                    Object expected = call(m, args(u, addr, value, viaVarHandle, size, offset));
+                    Object actual = call(u, args(u, addr, value, viaUnsafe, size, offset));
+                    String where = u.getName() + " at " + Integer.toUnsignedString(addr) + "+"
+                            + Integer.toUnsignedString(offset) + " in " + size + " bytes (" + room + " more in the array)";
+                    assertEquals(expected, actual, where);
+                    assertArrayEquals(viaVarHandle, viaUnsafe, where);
+                    if (Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) >= size) {
+                        assertEquals("trap: out of bounds memory access", actual, where);
+                    }
+                    for (int i = size; i < size + room; i++) {
+                        assertEquals(0, viaUnsafe[i], where + ": a byte past the memory was written");
+                    }
                     calls++;
                 }
             }
@@ -84,10 +95,10 @@ class UnsafeMemTest {
         return null;
     }
 
-    /** (addr, m, offset) for a load, (addr, value, m, offset) for a store. */
-    private static Object[] args(Method access, int addr, Object value, byte[] memory, int offset) {
-        return access.getParameterCount() == 3 ? new Object[] {addr, memory, offset}
-                : new Object[] {addr, value, memory, offset};
+    /** (addr, m, length, offset) for a load, (addr, value, m, length, offset) for a store. */
+    private static Object[] args(Method access, int addr, Object value, byte[] memory, int length, int offset) {
+        return access.getParameterCount() == 4 ? new Object[] {addr, memory, length, offset}
+                : new Object[] {addr, value, memory, length, offset};
     }
 
     /** The result (bit patterns for floats, so that NaNs compare), or the trap's message. */

@@ -17,8 +17,17 @@ import java.util.Arrays;
  * A Java array holds less than 2 GiB, so this representation stops at {@link #MAX_PAGES} pages; growth
  * beyond fails as {@code memory.grow} allows.
  *
- * <p>{@link #bytes} is replaced when the memory grows: engines read it into a local and reload it after
- * anything that can grow the memory.
+ * <p>The array has room to grow: its length is the memory's capacity, and {@link #length} its size in bytes.
+ * Growing within the capacity only moves {@link #length}; beyond it, {@link #bytes} is replaced by an array
+ * half as large again (at most the maximum), so that a program that grows its memory a page at a time, as
+ * {@code sbrk} does, copies it a logarithmic number of times, not once per page. Every access is checked
+ * against {@link #length}, never against the array's length; the bytes past {@link #length} are zero,
+ * since nothing can write them.
+ *
+ * <p>Engines read {@link #length}, then {@link #bytes}, into locals, and read them again after anything that
+ * can grow the memory. In that order, the array read is at least as new as the length (both are volatile
+ * and {@link #grow} writes the array first), so {@code length <= bytes.length} holds for the pair even when
+ * another thread grows the memory: the bounds check of an access cannot let it past the array's end.
  */
 public final class ByteArrayMemory implements Memory {
     /** The most 64 KiB pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
@@ -32,8 +41,10 @@ public final class ByteArrayMemory implements Memory {
 
     private static final byte[] EMPTY = new byte[0];
 
-    /** The contents; replaced by {@link #grow}. */
+    /** The contents and the room to grow; replaced by {@link #grow} when the room runs out. */
     public volatile byte[] bytes;
+    /** The size in bytes: the bound of every access. At most {@code bytes.length}. */
+    public volatile int length;
     /** Whether addresses are i64 (memory64). */
     public final boolean is64;
     /** log2 of the page size: 16 for 64 KiB pages; the custom-page-sizes proposal allows 0. */
@@ -43,6 +54,7 @@ public final class ByteArrayMemory implements Memory {
 
     private ByteArrayMemory(byte[] bytes, boolean is64, int pageShift, long declaredMax, long maxPages) {
         this.bytes = bytes;
+        this.length = bytes.length;
         this.is64 = is64;
         this.pageShift = pageShift;
         this.declaredMax = declaredMax;
@@ -84,7 +96,7 @@ public final class ByteArrayMemory implements Memory {
 
     @Override
     public int size() {
-        return bytes.length >>> pageShift;
+        return length >>> pageShift;
     }
 
     /** log2 of the page size (16 unless the custom-page-sizes proposal says otherwise). */
@@ -94,7 +106,7 @@ public final class ByteArrayMemory implements Memory {
 
     @Override
     public long byteSize() {
-        return bytes.length;
+        return length;
     }
 
     @Override
@@ -119,26 +131,47 @@ public final class ByteArrayMemory implements Memory {
 
     @Override
     public synchronized int grow(int deltaPages) {
-        byte[] old = bytes;
-        int pages = old.length >>> pageShift;
+        int pages = length >>> pageShift;
         long newPages = pages + Integer.toUnsignedLong(deltaPages);
         if (newPages > maxPages) {
             return -1;
         }
-        if (deltaPages == 0) {
-            return pages;
+        int newLength = (int) (newPages << pageShift);
+        byte[] old = bytes;
+        if (newLength > old.length) {
+            byte[] grown = allocate(old, newLength, (int) Math.min(maxPages << pageShift, MAX_BYTES));
+            if (grown == null) {
+                return -1;
+            }
+            bytes = grown;
         }
-        try {
-            bytes = Arrays.copyOf(old, (int) (newPages << pageShift));
-        } catch (OutOfMemoryError e) {
-            return -1;
-        }
+        length = newLength;
         return pages;
     }
 
+    /**
+     * A copy of {@code old} with room for at least {@code needed} bytes: half as large again as {@code old}
+     * when that fits under {@code max} and in the heap, else exactly {@code needed}; null when even that
+     * cannot be allocated.
+     */
+    private static byte[] allocate(byte[] old, int needed, int max) {
+        long roomy = Math.min(max, old.length + (old.length >> 1));
+        if (roomy > needed) {
+            try {
+                return Arrays.copyOf(old, (int) roomy);
+            } catch (OutOfMemoryError e) {
+                // fall back to the exact size
+            }
+        }
+        try {
+            return Arrays.copyOf(old, needed);
+        } catch (OutOfMemoryError e) {
+            return null;
+        }
+    }
+
     private int index(long address, int size) {
-        byte[] b = bytes;
-        if (address < 0 || address > b.length - (long) size) {
+        if (address < 0 || address > length - (long) size) {
             throw Traps.outOfBoundsMemory();
         }
         return (int) address;

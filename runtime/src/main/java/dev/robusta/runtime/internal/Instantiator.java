@@ -141,8 +141,9 @@ public final class Instantiator {
 
     /** {@code memory.init} of a whole segment at a non-negative offset. */
     private static void initMemory(ByteArrayMemory memory, byte[] data, long start) {
+        int length = memory.length;
         byte[] bytes = memory.bytes;
-        if (start > (long) bytes.length - data.length) {
+        if (start > (long) length - data.length) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(data, 0, bytes, (int) start, data.length);

@@ -40,9 +40,10 @@ final class BulkOps {
     /** memory.init: operands (dest, src, n). */
     static void memoryInit(ModuleInstance inst, int dataIdx, ByteArrayMemory memory, long[] s, int sp) {
         byte[] data = inst.datas[dataIdx];
+        int length = memory.length;
         byte[] mem = memory.bytes;
         long d = address(memory, s[sp]), src = u32(s[sp + 1]), n = u32(s[sp + 2]);
-        if (!fits(src, n, data.length) || !fits(d, n, mem.length)) {
+        if (!fits(src, n, data.length) || !fits(d, n, length)) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(data, (int) src, mem, (int) d, (int) n);
@@ -50,11 +51,13 @@ final class BulkOps {
 
     /** memory.copy: operands (dest, src, n); n is i64 only when both memories are 64-bit. */
     static void memoryCopy(ByteArrayMemory dst, ByteArrayMemory srcMem, long[] s, int sp) {
+        int toLength = dst.length;
         byte[] to = dst.bytes;
+        int fromLength = srcMem.length;
         byte[] from = srcMem.bytes;
         long d = address(dst, s[sp]), src = address(srcMem, s[sp + 1]);
         long n = dst.is64 && srcMem.is64 ? address(dst, s[sp + 2]) : u32(s[sp + 2]);
-        if (!fits(src, n, from.length) || !fits(d, n, to.length)) {
+        if (!fits(src, n, fromLength) || !fits(d, n, toLength)) {
             throw Traps.outOfBoundsMemory();
         }
         System.arraycopy(from, (int) src, to, (int) d, (int) n);
@@ -62,9 +65,10 @@ final class BulkOps {
 
     /** memory.fill: operands (dest, value, n). */
     static void memoryFill(ByteArrayMemory memory, long[] s, int sp) {
+        int length = memory.length;
         byte[] mem = memory.bytes;
         long d = address(memory, s[sp]), n = address(memory, s[sp + 2]);
-        if (!fits(d, n, mem.length)) {
+        if (!fits(d, n, length)) {
             throw Traps.outOfBoundsMemory();
         }
         Arrays.fill(mem, (int) d, (int) (d + n), (byte) s[sp + 1]);

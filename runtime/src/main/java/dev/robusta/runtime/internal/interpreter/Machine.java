@@ -247,6 +247,7 @@ public final class Machine extends Limits {
                     final FunctionInstance[] funcs = inst.functions;
                     final GlobalInstance[] globals = inst.globals;
                     final ByteArrayMemory memory = inst.memory0;
+                    int memLength = memory == null ? 0 : memory.length;
                     byte[] mem = memory == null ? NO_MEMORY : memory.bytes;
                     while (true) {
                         final int op = code[pc++];
@@ -536,59 +537,60 @@ public final class Machine extends Limits {
                             // ---- memory ----
                             case Op.I32_LOAD:
                             case Op.F32_LOAD:
-                                s[sp - 1] = MemoryOps.i32(mem, s[sp - 1], code[pc++]);
+                                s[sp - 1] = MemoryOps.i32(mem, memLength, s[sp - 1], code[pc++]);
                                 break;
                             case Op.I64_LOAD:
                             case Op.F64_LOAD:
-                                s[sp - 1] = MemoryOps.i64(mem, s[sp - 1], code[pc++]);
+                                s[sp - 1] = MemoryOps.i64(mem, memLength, s[sp - 1], code[pc++]);
                                 break;
                             case Op.I32_LOAD8_U:
                             case Op.I64_LOAD8_U:
-                                s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)] & 0xFF;
+                                s[sp - 1] = mem[MemoryOps.index(memLength, s[sp - 1], code[pc++], 1)] & 0xFF;
                                 break;
                             case Op.I32_LOAD8_S:
                             case Op.I64_LOAD8_S:
-                                s[sp - 1] = mem[MemoryOps.index(mem, s[sp - 1], code[pc++], 1)];
+                                s[sp - 1] = mem[MemoryOps.index(memLength, s[sp - 1], code[pc++], 1)];
                                 break;
                             case Op.I32_LOAD16_S: case Op.I32_LOAD16_U:
                             case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
                             case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
-                                s[sp - 1] = MemoryOps.load(op, mem, s[sp - 1], code[pc++]);
+                                s[sp - 1] = MemoryOps.load(op, mem, memLength, s[sp - 1], code[pc++]);
                                 break;
                             case Op.I32_STORE:
                             case Op.F32_STORE:
                                 sp -= 2;
-                                MemoryOps.storeI32(mem, s[sp], code[pc++], (int) s[sp + 1]);
+                                MemoryOps.storeI32(mem, memLength, s[sp], code[pc++], (int) s[sp + 1]);
                                 break;
                             case Op.I64_STORE:
                             case Op.F64_STORE:
                                 sp -= 2;
-                                MemoryOps.storeI64(mem, s[sp], code[pc++], s[sp + 1]);
+                                MemoryOps.storeI64(mem, memLength, s[sp], code[pc++], s[sp + 1]);
                                 break;
                             case Op.I32_STORE8:
                             case Op.I64_STORE8:
                                 sp -= 2;
-                                mem[MemoryOps.index(mem, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
+                                mem[MemoryOps.index(memLength, s[sp], code[pc++], 1)] = (byte) s[sp + 1];
                                 break;
                             case Op.I32_STORE16: case Op.I64_STORE16:
                             case Op.I64_STORE32:
                                 sp -= 2;
-                                MemoryOps.store(op, mem, s[sp], code[pc++], s[sp + 1]);
+                                MemoryOps.store(op, mem, memLength, s[sp], code[pc++], s[sp + 1]);
                                 break;
                             case Op.MEMORY_SIZE:
                                 s[sp++] = inst.memories[code[pc++]].size();
                                 break;
                             case Op.MEMORY_GROW:
                                 s[sp - 1] = inst.memories[code[pc++]].growBy(s[sp - 1]);
+                                memLength = memory.length;
                                 mem = memory.bytes;
                                 break;
                             case Op.MEM64:
-                                sp = MemoryOps.exec64(code[pc], inst.memories[code[pc + 1]].bytes, s, sp,
+                                sp = MemoryOps.exec64(code[pc], inst.memories[code[pc + 1]], s, sp,
                                         (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32));
                                 pc += 4;
                                 break;
                             case Op.MEM_OTHER:
-                                sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]].bytes, s, sp, code[pc + 2]);
+                                sp = MemoryOps.exec(code[pc], inst.memories[code[pc + 1]], s, sp, code[pc + 2]);
                                 pc += 3;
                                 break;
                             case Op.CONST32:
@@ -831,7 +833,7 @@ public final class Machine extends Limits {
                                 pc += 3;
                                 break;
                             case Op.I32_LOAD8_U_L:
-                                s[sp++] = mem[MemoryOps.index(mem, s[fp + code[pc]], code[pc + 1], 1)] & 0xFF;
+                                s[sp++] = mem[MemoryOps.index(memLength, s[fp + code[pc]], code[pc + 1], 1)] & 0xFF;
                                 pc += 2;
                                 break;
                             case Op.I32_MUL_LL:
@@ -906,7 +908,7 @@ public final class Machine extends Limits {
                                 pc += 3;
                                 break;
                             case Op.I32_LOAD_L:
-                                s[sp++] = MemoryOps.i32(mem, s[fp + code[pc]], code[pc + 1]);
+                                s[sp++] = MemoryOps.i32(mem, memLength, s[fp + code[pc]], code[pc + 1]);
                                 pc += 2;
                                 break;
                             case Op.BR_EQZ:
@@ -1071,8 +1073,7 @@ public final class Machine extends Limits {
                                 pc += 5;
                                 break;
                             case Op.SIMD_MEM: {
-                                ByteArrayMemory m = inst.memories[code[pc + 3]];
-                                sp = SimdMemoryOps.exec(code[pc], m.bytes, m.is64, s, sp, code[pc + 1], code[pc + 2]);
+                                sp = SimdMemoryOps.exec(code[pc], inst.memories[code[pc + 3]], s, sp, code[pc + 1], code[pc + 2]);
                                 pc += 4;
                                 break;
                             }
