@@ -1706,12 +1706,16 @@ final class FunctionCompiler implements Opcodes {
         e.emit(mv);
     }
 
+    /**
+     * The static offset as the memory helpers take it, a non-negative {@code int}: an offset of 2^31 or more
+     * becomes {@link Integer#MAX_VALUE}, which traps the same way, since a memory holds less than 2 GiB.
+     */
     private static int memOffset(CodeReader r) {
         long offset = r.memOffset();
         if (offset < 0 || offset > 0xFFFF_FFFFL) {
             throw new UnsupportedOperationException("64-bit memory offsets are not supported by the compiler");
         }
-        return (int) offset;
+        return (int) Math.min(offset, Integer.MAX_VALUE);
     }
 
     private void simd(Opcode op, CodeReader r) {

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * The memory instructions as the generated code calls them: each load and store is a static method named
  * after the instruction ({@code i32.load8_s} is {@link #i32Load8S}) taking the address operand, the value
  * to store if any, the memory's {@code byte[]}, its size in bytes ({@link ByteArrayMemory#length}: the array
- * may be longer) and the static offset. The effective address is the unsigned address plus the unsigned
- * offset, computed in a {@code long} so that it cannot overflow; an access that does not fit the size traps
+ * may be longer) and the static offset (non-negative: see {@link #index}). The effective address is the
+ * unsigned address plus the offset, computed in a {@code long} so that it cannot overflow; an access that does not fit the size traps
  * with "out of bounds memory access". The methods are small, so that the JIT inlines them into the generated
  * code.
  */
@@ -26,9 +26,14 @@ public final class Mem {
     private Mem() {
     }
 
-    /** The index of an access of {@code size} bytes at u32 {@code addr} + u32 {@code offset}. */
+    /**
+     * The index of an access of {@code size} bytes at u32 {@code addr} + {@code offset}. The generated code
+     * passes the static offset as a non-negative {@code int}: a u32 offset of 2^31 or more becomes
+     * {@link Integer#MAX_VALUE}, out of bounds all the same in a memory of less than 2 GiB. Not masking it
+     * keeps {@link UnsafeMem}'s check small enough for C1 to inline.
+     */
     static int index(int addr, int offset, int size, int length) {
-        long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+        long ea = (addr & 0xFFFF_FFFFL) + offset;
         if (ea > length - size) {
             throw Traps.outOfBoundsMemory();
         }

@@ -47,7 +47,7 @@ class UnsafeMemTest {
                     random.nextBytes(memory);
                     Arrays.fill(memory, size, size + room, (byte) 0);
                     int addr = address(random, size);
-                    int offset = random.nextInt(4) == 0 ? address(random, size) : random.nextInt(16);
+                    int offset = offset(random, size);
                     Object value = value(u.getParameterTypes()[1], random);
                     byte[] viaUnsafe = memory.clone();
                     byte[] viaVarHandle = memory.clone();
@@ -79,6 +79,18 @@ class UnsafeMemTest {
                 return random.nextInt();
             default:
                 return random.nextInt(size + 1);
+        }
+    }
+
+    /** A static offset as the generated code passes it: a non-negative int (see {@link Mem#index}). */
+    private static int offset(Random random, int size) {
+        switch (random.nextInt(8)) {
+            case 0:
+                return Integer.MAX_VALUE;
+            case 1:
+                return address(random, size) & Integer.MAX_VALUE;
+            default:
+                return random.nextInt(16);
         }
     }
 
