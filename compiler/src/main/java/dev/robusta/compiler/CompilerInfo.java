@@ -27,7 +27,7 @@ public final class CompilerInfo {
      * to the generated code (what a class file the compiler writes contains) or to the runtime methods that
      * generated code calls.
      */
-    public static final int CODE_VERSION = 11;
+    public static final int CODE_VERSION = 12;
 
     private static final String VERSION =
             MavenVersion.read(CompilerInfo.class.getResourceAsStream("version.properties"));

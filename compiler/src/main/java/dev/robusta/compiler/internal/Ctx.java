@@ -67,6 +67,14 @@ public abstract class Ctx {
         }
     }
 
+    /**
+     * The most a loop back-edge takes from its credit when fuel is not counted, whatever the size of the loop's
+     * body: an iteration runs only part of a large body (a loop around a {@code switch} of hundreds of cases,
+     * such as SQLite's bytecode engine, runs one case; its body weighs 22,496 instructions). Without the cap
+     * that loop refilled its credit at every iteration and checked the deadline every fifth.
+     */
+    static final int MAX_LOOP_CHARGE = 100;
+
     /** The credit a loop takes from the budget at a time when fuel is not counted. */
     static final int CREDIT = 10_000;
 

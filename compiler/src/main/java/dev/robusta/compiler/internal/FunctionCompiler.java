@@ -925,7 +925,7 @@ final class FunctionCompiler implements Opcodes {
             return;
         }
         Label enough = new Label();
-        mv.visitIincInsn(creditSlot, -Math.min(weight, Short.MAX_VALUE));
+        mv.visitIincInsn(creditSlot, -Math.min(weight, Ctx.MAX_LOOP_CHARGE));
         mv.visitVarInsn(ILOAD, creditSlot);
         mv.visitJumpInsn(IFGE, enough);
         mv.visitVarInsn(ALOAD, ctxSlot);

@@ -107,6 +107,25 @@ class CompiledLimitsTest {
         assertEquals(Trap.DEADLINE_EXCEEDED, e.trap());
     }
 
+    /**
+     * A loop whose body weighs 10,000 instructions but whose iterations run three (the case of a loop around
+     * a large {@code switch}): its back-edges charge at most {@link Ctx#MAX_LOOP_CHARGE}, and the deadline
+     * still stops it.
+     */
+    @Test
+    void loopWithALargeBodyRunningLittleOfIt_stoppedByDeadline() {
+        StringBuilder wat = new StringBuilder("(module (func (export \"count\") (param i32) (result i32)"
+                + " (loop (if (local.get 0) (then");
+        for (int k = 0; k < 5_000; k++) {
+            wat.append(" (drop (i32.const ").append(k).append("))");
+        }
+        wat.append(")) (br 0)) (i32.const 0)))");
+        Instance i = compiled(wat.toString(), Wat.COMPILER.withTimeout(Duration.ofMillis(100)));
+        TrapException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(TrapException.class, () -> i.function("count").callInt(0)));
+        assertEquals(Trap.DEADLINE_EXCEEDED, e.trap());
+    }
+
     @Test
     void fuel_countedAsTheInterpreterCountsIt() {
         for (String wat : new String[] {FIB, COUNT}) {
