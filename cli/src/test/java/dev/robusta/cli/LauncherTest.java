@@ -1,6 +1,7 @@
 package dev.robusta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -113,6 +114,20 @@ class LauncherTest {
         Run second = robusta(env, "run", "examples/hello.wat");
         assertEquals(new Run(0, "Hello, world!\n", ""), second);
         assertEquals(1, archives(dir).size());
+    }
+
+    /** An older jar's archive is removed when the archive is made; this jar's archive for another JDK stays. */
+    @Test
+    void classDataArchive_ofAnotherJdk_kept_ofAnOlderJar_removed(@TempDir Path dir) throws Exception {
+        Path jar = root.resolve("cli/target/robusta.jar");
+        String jarKey = Files.getLastModifiedTime(jar).toMillis() / 1000 + "." + Files.size(jar);
+        Path otherJdk = Files.writeString(dir.resolve("robusta-" + jarKey + "-1.2.jsa"), "another JDK's");
+        Path olderJar = Files.writeString(dir.resolve("robusta-1.2-" + jarKey.replace('.', '_') + ".jsa"), "old");
+        Map<String, String> env = Map.of("ROBUSTA_CDS_DIR", dir.toString());
+        assertEquals(new Run(0, "Hello, world!\n", ""), robusta(env, "run", "examples/hello.wat"));
+        assertTrue(Files.exists(otherJdk), "the archive of another JDK was removed");
+        assertFalse(Files.exists(olderJar), "the archive of an older jar was kept");
+        assertEquals(2, archives(dir).size(), "this JDK's new archive and the other JDK's: " + archives(dir));
     }
 
     @Test
