@@ -67,7 +67,7 @@ final class CompiledModule implements PreparedModule {
         // beyond 2.0, a function may use an instruction the compiler does not support (it finds out while
         // compiling): then all functions are compiled now, so that such a module is left to the interpreter
         Map<String, byte[]> generated = new HashMap<>();
-        if (!code.config().features().equals(Features.V2)) {
+        if (generatesEagerly(code)) {
             for (int i = code.model().importedFuncCount(); i < code.model().funcCount(); i++) {
                 String name = ClassGenerator.functionClass(i);
                 generated.put(name.substring(ClassGenerator.PACKAGE.length()), gen.generate(name));
@@ -76,6 +76,11 @@ final class CompiledModule implements PreparedModule {
         Optional<Path> root = code.config().codeCache();
         CodeCache cache = root.map(r -> CodeCache.open(r, code)).orElse(null);
         return new CompiledModule(code, gen, interpreted, new CodeLoader(loaderName(code), gen, cache, generated));
+    }
+
+    /** Whether {@link #compile} generates every function at once (features beyond 2.0). */
+    private static boolean generatesEagerly(ModuleCode code) {
+        return !code.config().features().equals(Features.V2);
     }
 
     /**
@@ -94,12 +99,15 @@ final class CompiledModule implements PreparedModule {
         }
         try {
             CompiledModule compiled = compile(code);
+            boolean generated = generatesEagerly(code);
             List<Integer> interpreted = new ArrayList<>();
             for (int i : all) {
                 if (compiled.interpreted.get(i - imported)) {
                     interpreted.add(i);
                 } else {
-                    compiled.gen.generate(ClassGenerator.functionClass(i));
+                    if (!generated) {
+                        compiled.gen.generate(ClassGenerator.functionClass(i));
+                    }
                     if (compiled.gen.fellBack(i)) {
                         interpreted.add(i);
                     }
