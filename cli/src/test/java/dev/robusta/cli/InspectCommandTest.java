@@ -113,16 +113,24 @@ class InspectCommandTest {
         assertTrue(last.startsWith("Compiler: not compiled, the module is not valid: type mismatch"), last);
     }
 
-    /** As below, in a module valid only beyond 2.0 (an extended constant), whose functions are compiled at once. */
-    @Test
-    void functionTheJvmCannotHold_beyond2_countedOnce() {
-        StringBuilder wat = new StringBuilder("(module (global i32 (i32.add (i32.const 1) (i32.const 2)))"
+    /**
+     * A module of {@code fields}, a small function, and a function $sum the JVM cannot hold: a right-deep sum,
+     * whose operand stack only grows, so that it cannot be split into pieces; over 64 KB of bytecode.
+     */
+    private static String withSumTooLargeForTheJvm(String fields) {
+        StringBuilder wat = new StringBuilder("(module " + fields
                 + " (func $small (export \"small\") (result i32) (i32.const 3))"
                 + " (func $sum (export \"sum\") (param i32) (result i32) (local.get 0)");
         for (int k = 0; k < 20_000; k++) {
             wat.append(" (i32.const ").append(k).append(')');
         }
-        wat.append(" i32.add".repeat(20_000)).append("))");
+        return wat.append(" i32.add".repeat(20_000)).append("))").toString();
+    }
+
+    /** As below, in a module valid only beyond 2.0 (an extended constant), whose functions are compiled at once. */
+    @Test
+    void functionTheJvmCannotHold_beyond2_countedOnce() {
+        String wat = withSumTooLargeForTheJvm("(global i32 (i32.add (i32.const 1) (i32.const 2)))");
         java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.robusta.compiler");
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler handler = new java.util.logging.Handler() {
@@ -142,7 +150,7 @@ class InspectCommandTest {
         log.addHandler(handler);
         Result r;
         try {
-            r = run("inspect", write(dir, "big3.wat", wat.toString()));
+            r = run("inspect", write(dir, "big3.wat", wat));
         } finally {
             log.removeHandler(handler);
         }
@@ -155,14 +163,7 @@ class InspectCommandTest {
 
     @Test
     void functionTheJvmCannotHold_countedAsLeftToTheInterpreter() {
-        // a right-deep sum: the operand stack only grows, so it cannot be split into pieces; over 64 KB of bytecode
-        StringBuilder wat = new StringBuilder("(module (func $small (export \"small\") (result i32) (i32.const 3))"
-                + " (func $sum (export \"sum\") (param i32) (result i32) (local.get 0)");
-        for (int k = 0; k < 20_000; k++) {
-            wat.append(" (i32.const ").append(k).append(')');
-        }
-        wat.append(" i32.add".repeat(20_000)).append("))");
-        Result r = run("inspect", write(dir, "big.wat", wat.toString()));
+        Result r = run("inspect", write(dir, "big.wat", withSumTooLargeForTheJvm("")));
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("Compiler: 1 of 2 functions compiled, 1 left to the interpreter: func[1] <sum>",
                 r.lines().get(r.lines().size() - 1));
