@@ -13,9 +13,9 @@ import java.util.Arrays;
  * after the instruction ({@code i32.load8_s} is {@link #i32Load8S}) taking the address operand, the value
  * to store if any, the memory's {@code byte[]}, its size in bytes ({@link ByteArrayMemory#length}: the array
  * may be longer) and the static offset (non-negative: see {@link #index}). The effective address is the
- * unsigned address plus the offset, computed in a {@code long} so that it cannot overflow; an access that does not fit the size traps
- * with "out of bounds memory access". The methods are small, so that the JIT inlines them into the generated
- * code.
+ * unsigned address plus the offset, computed in a {@code long} so that it cannot overflow; an access that
+ * does not fit the size traps with "out of bounds memory access". The methods are small, so that the JIT
+ * inlines them into the generated code.
  */
 public final class Mem {
     static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
