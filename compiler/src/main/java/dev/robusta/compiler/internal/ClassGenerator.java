@@ -195,17 +195,24 @@ final class ClassGenerator implements Opcodes {
      * of its own, made finer until every method of the function is under {@link Split#LIMIT}; the class
      * whose largest method is the smallest is kept.
      *
+     * <p>A function of {@link Split#threshold} bytes of WebAssembly or more is not compiled as one method
+     * first: its bytecode is larger still (the smallest ratio seen, over SQLite and the benchmarks, is 1.1
+     * bytes of bytecode per byte of WebAssembly; the large functions are at 1.2 to 1.6), and that compilation,
+     * a third of the work for such a function, would only be thrown away.
+     *
      * @throws Split.TooLargeException when the function cannot be compiled in methods the JVM loads
      */
     private byte[] compileFunction(int funcIdx, String name) {
-        ClassWriter whole = newClass(name, "java/lang/Object");
-        int wholeSize = emitFunction(whole, funcIdx, null);
-        if (!split || wholeSize <= Split.threshold) {
-            return finish(whole);
+        ClassWriter best = null;
+        int bestSize = Integer.MAX_VALUE;
+        if (!split || wasmSize(funcIdx) < Split.threshold) {
+            best = newClass(name, "java/lang/Object");
+            bestSize = emitFunction(best, funcIdx, null);
+            if (!split || bestSize <= Split.threshold) {
+                return finish(best);
+            }
         }
         Split.Recorder recorder = FunctionCompiler.measure(this, funcIdx);
-        ClassWriter best = whole;
-        int bestSize = wholeSize;
         int target = Split.target;
         for (int attempt = 0; attempt < 4 && (attempt == 0 || bestSize >= Split.LIMIT); attempt++) {
             Split.Plan plan = recorder.plan(target);
@@ -225,6 +232,11 @@ final class ClassGenerator implements Opcodes {
             Split.warnNotJitCompilable(code.frameName(funcIdx), bestSize);
         }
         return finish(best);
+    }
+
+    /** The size in bytes of the WebAssembly code of defined function {@code funcIdx}. */
+    private int wasmSize(int funcIdx) {
+        return model.codes().get(funcIdx - model.importedFuncCount()).body().code().length;
     }
 
     /** Ends class {@code cw} and returns its bytes. */
