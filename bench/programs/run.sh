@@ -476,7 +476,8 @@ report="$results/report.md"
       "archive at its first run (training runs of \`examples/hello.wat\`, then \`-Xshare:dump\`) and then runs" \
       "\`java OPTIONS -jar cli/target/robusta.jar\` (its times include the launcher's own work, such as its check" \
       "that the jar is newer than the sources; OPTIONS include its JIT options: thresholds four times the" \
-      "default but for the generated classes, and C2 kept off Robusta's own compile-time code: RATIONALE.md, \"Why these JVM options?\")," \
+      "default but for the generated classes, and C2 kept off Robusta's own compile-time code:" \
+      "RATIONALE.md, \"Why these JVM options?\")," \
       "while Chicory runs with the JVM's defaults; this script makes Chicory's archive the same way."
     echo
     cut -f2 "$cds_notes" | sed 's/^/- /'
