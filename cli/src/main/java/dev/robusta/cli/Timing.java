@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code -Drobusta.timing=true}), {@code robusta} prints to standard error, as the process exits, the wall time
  * of each phase of its work: JVM start to {@code main}, the command line, read, decode, validate, compile,
  * instantiate, WASI set-up, run, exit. The phases are marked with {@link PhaseTimer} where they happen (the
- * runtime marks validation, linking and compilation). See docs/performance.md, "Hello world".
+ * runtime marks validation, linking and compilation), and the compiler counts the classes it generates when
+ * they are first needed, within the phases. See docs/performance.md, "Hello world".
  */
 final class Timing {
     /** The environment variable that turns the report on. */
@@ -39,7 +40,7 @@ final class Timing {
         PhaseTimer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             PhaseTimer.end("exit (to the shutdown hooks)");
-            err.print(report(jvmStartToMain(mainMillis), PhaseTimer.phases()));
+            err.print(report(jvmStartToMain(mainMillis), PhaseTimer.phases(), PhaseTimer.parts()));
             err.flush();
         }, "robusta-timing"));
     }
@@ -58,11 +59,13 @@ final class Timing {
     }
 
     /**
-     * The report: one line per phase with its milliseconds, then the total from the JVM's start.
+     * The report: one line per phase with its milliseconds, then the total from the JVM's start, then the
+     * costs counted within the phases (such as the classes the compiler generates while the program runs),
+     * with how many times each was counted.
      *
      * @param jvmStartToMainMillis milliseconds from the JVM's start to {@code main}, or negative if unknown
      */
-    static String report(long jvmStartToMainMillis, List<PhaseTimer.Phase> phases) {
+    static String report(long jvmStartToMainMillis, List<PhaseTimer.Phase> phases, List<PhaseTimer.Part> parts) {
         StringBuilder out = new StringBuilder("robusta: timing (wall ms)\n");
         double total = 0;
         if (jvmStartToMainMillis >= 0) {
@@ -75,6 +78,12 @@ final class Timing {
             total += ms;
         }
         out.append(line(jvmStartToMainMillis >= 0 ? "total (JVM start to exit)" : "total (main to exit)", total));
+        if (!parts.isEmpty()) {
+            out.append("  within the phases:\n");
+            for (PhaseTimer.Part p : parts) {
+                out.append(line("  " + p.name() + " (" + p.count() + ")", p.nanos() / 1e6));
+            }
+        }
         return out.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.robusta.compiler.internal;
 
+import dev.robusta.runtime.internal.PhaseTimer;
 import dev.robusta.runtime.internal.engine.Engines;
 
 import java.util.Map;
@@ -24,6 +25,8 @@ final class CodeLoader extends ClassLoader {
     /** Classes generated and classes loaded from a code cache, by all loaders (for tests and diagnostics). */
     static final AtomicInteger GENERATED = new AtomicInteger();
     static final AtomicInteger FROM_CACHE = new AtomicInteger();
+    /** The part of {@link PhaseTimer}'s report that counts the classes generated when first needed. */
+    private static final String GENERATING = "generating classes";
 
     private final ClassGenerator gen;
     /** The code cache, or null. */
@@ -85,7 +88,12 @@ final class CodeLoader extends ClassLoader {
         byte[] bytes = generated.remove(simple);
         try {
             if (bytes == null) {
+                boolean timed = PhaseTimer.enabled();
+                long start = timed ? System.nanoTime() : 0;
                 bytes = gen.generate(name.replace('.', '/'));
+                if (timed) {
+                    PhaseTimer.within(GENERATING, System.nanoTime() - start);
+                }
             }
         } catch (RuntimeException e) {
             throw new CompilerBugException("robusta compiler: cannot generate class " + simple + " of module "

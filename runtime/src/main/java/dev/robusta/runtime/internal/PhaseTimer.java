@@ -1,22 +1,32 @@
 package dev.robusta.runtime.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opt-in wall-clock timing of the phases of one process's work (reading, decoding, validating, compiling,
  * instantiating, running...), for {@code ROBUSTA_TIMING=1 robusta run ...}. Off unless {@link #start} was
  * called: then {@link #end} costs one read of a static field. Each {@link #end} closes the phase that began
- * at the previous one (or at {@link #start}), so the phases add up to the time since {@link #start}.
+ * at the previous one (or at {@link #start}), so the phases add up to the time since {@link #start}. Costs
+ * spread over the phases, such as the classes the compiler generates at first calls while the program runs,
+ * are summed apart ({@link #within}).
  */
 public final class PhaseTimer {
     /** A phase that ended: its name and its wall time in nanoseconds. */
     public record Phase(String name, long nanos) {
     }
 
+    /** A cost within the phases: how many times it was counted, and its total wall time in nanoseconds. */
+    public record Part(String name, int count, long nanos) {
+    }
+
     private static volatile boolean on;
     private static long last;
     private static final List<Phase> PHASES = new ArrayList<>();
+    /** By name: the count and the nanoseconds of each part. */
+    private static final Map<String, long[]> PARTS = new LinkedHashMap<>();
 
     private PhaseTimer() {
     }
@@ -24,6 +34,7 @@ public final class PhaseTimer {
     /** Starts timing (again, forgetting earlier phases): the first phase begins now. */
     public static synchronized void start() {
         PHASES.clear();
+        PARTS.clear();
         last = System.nanoTime();
         on = true;
     }
@@ -46,6 +57,29 @@ public final class PhaseTimer {
         last = now;
     }
 
+    /**
+     * Counts {@code nanos} more of the part {@code name}, a cost that falls within the phases (and is counted
+     * in them too). Does nothing when timing is off.
+     */
+    public static void within(String name, long nanos) {
+        if (on) {
+            add(name, nanos);
+        }
+    }
+
+    private static synchronized void add(String name, long nanos) {
+        long[] part = PARTS.computeIfAbsent(name, n -> new long[2]);
+        part[0]++;
+        part[1] += nanos;
+    }
+
+    /** The parts counted so far, in the order they were first counted. */
+    public static synchronized List<Part> parts() {
+        List<Part> parts = new ArrayList<>();
+        PARTS.forEach((name, part) -> parts.add(new Part(name, (int) part[0], part[1])));
+        return parts;
+    }
+
     /** The phases ended so far, in order. */
     public static synchronized List<Phase> phases() {
         return List.copyOf(PHASES);
@@ -55,5 +89,6 @@ public final class PhaseTimer {
     public static synchronized void stop() {
         on = false;
         PHASES.clear();
+        PARTS.clear();
     }
 }
