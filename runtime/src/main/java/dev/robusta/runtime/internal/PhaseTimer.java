@@ -67,8 +67,13 @@ public final class PhaseTimer {
         }
     }
 
+    // no lambdas here: spinning one up would take milliseconds of the phase being timed
     private static synchronized void add(String name, long nanos) {
-        long[] part = PARTS.computeIfAbsent(name, n -> new long[2]);
+        long[] part = PARTS.get(name);
+        if (part == null) {
+            part = new long[2];
+            PARTS.put(name, part);
+        }
         part[0]++;
         part[1] += nanos;
     }
@@ -76,7 +81,9 @@ public final class PhaseTimer {
     /** The parts counted so far, in the order they were first counted. */
     public static synchronized List<Part> parts() {
         List<Part> parts = new ArrayList<>();
-        PARTS.forEach((name, part) -> parts.add(new Part(name, (int) part[0], part[1])));
+        for (Map.Entry<String, long[]> e : PARTS.entrySet()) {
+            parts.add(new Part(e.getKey(), (int) e.getValue()[0], e.getValue()[1]));
+        }
         return parts;
     }
 
